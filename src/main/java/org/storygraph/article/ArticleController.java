@@ -1,0 +1,77 @@
+package org.storygraph.article;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.storygraph.article.ArticleQueries.ArticleFilter;
+import org.storygraph.article.ArticleViews.ArticleDetail;
+import org.storygraph.article.ArticleViews.ArticleSummary;
+import org.storygraph.article.ArticleViews.Page;
+import org.storygraph.article.ArticleViews.ProviderSummary;
+import org.storygraph.article.ArticleViews.TopicSummary;
+import org.storygraph.web.BadRequestException;
+import org.storygraph.web.NotFoundException;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "articles", description = "Articles, providers and topics as loaded")
+class ArticleController {
+
+    private final ArticleQueries queries;
+
+    ArticleController(ArticleQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/articles")
+    @Operation(summary = "List articles", description = "Newest first, or by relevance when q is given.")
+    Page<ArticleSummary> articles(
+            @Parameter(description = "provider domain, e.g. wbur.org") @RequestParam(required = false) String provider,
+            @Parameter(description = "topic name") @RequestParam(required = false) String topic,
+            @Parameter(description = "published at or after (ISO date or date-time, UTC when no zone)")
+            @RequestParam(required = false) Instant from,
+            @Parameter(description = "published before") @RequestParam(required = false) Instant to,
+            @Parameter(description = "any original or canonical form of an article URL")
+            @RequestParam(required = false) String url,
+            @Parameter(description = "words of title or excerpt (all must match)")
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestException("from", "'from' must be before 'to'");
+        }
+        return queries.articles(new ArticleFilter(provider, topic, from, to, url, q), page, size);
+    }
+
+    @GetMapping("/articles/{id}")
+    @Operation(summary = "One article with its provider, topics, related links in both directions and sources")
+    ArticleDetail article(@PathVariable String id) {
+        return queries.article(id).orElseThrow(() -> new NotFoundException("article", id));
+    }
+
+    @GetMapping("/providers")
+    @Operation(summary = "Providers by number of articles")
+    Page<ProviderSummary> providers(
+            @Parameter(description = "part of a domain or name") @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.providers(q, page, size);
+    }
+
+    @GetMapping("/topics")
+    @Operation(summary = "Topics by number of articles")
+    List<TopicSummary> topics() {
+        return queries.topics();
+    }
+}

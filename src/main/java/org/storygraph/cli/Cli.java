@@ -1,0 +1,97 @@
+package org.storygraph.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.storygraph.graph.DatabaseInUseException;
+
+/**
+ * Runs one command in an application context without a web server:
+ * {@code storygraph load seeds/}. The command words are known before the context starts so that a typo or
+ * {@code help} answers at once instead of after the database has started.
+ */
+public final class Cli {
+
+    /** Every command word with a one-line usage; each has a {@link Command} bean of the same name. */
+    public static final Map<String, String> COMMANDS = commands(
+            "load", "load PATH...             load files or directories (recursively) into the graph");
+
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_DATABASE_IN_USE = 3;
+
+    private Cli() {
+    }
+
+    public static boolean isCommand(String word) {
+        return COMMANDS.containsKey(word) || word.equals("help") || word.equals("--help");
+    }
+
+    /** Runs the command in {@code args[0]} and returns the exit code (the caller decides whether to exit). */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        String name = args[0];
+        if (!COMMANDS.containsKey(name)) {
+            usage(name.equals("help") || name.equals("--help") ? out : err);
+            return name.equals("help") || name.equals("--help") ? 0 : EXIT_USAGE;
+        }
+        List<String> all = List.of(Arrays.copyOfRange(args, 1, args.length));
+        List<String> rest = all.stream().filter(a -> !isPropertyOption(a)).toList();
+        String[] properties = all.stream().filter(Cli::isPropertyOption).toArray(String[]::new);
+        SpringApplication app = new SpringApplication(application);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(false);
+        app.setAdditionalProfiles("cli");
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(properties);
+        } catch (RuntimeException e) {
+            DatabaseInUseException inUse = find(e, DatabaseInUseException.class);
+            if (inUse != null) {
+                err.println("storygraph " + name + ": " + inUse.getMessage());
+                return EXIT_DATABASE_IN_USE;
+            }
+            throw e;
+        }
+        try (context) {
+            Command command = context.getBeansOfType(Command.class).values().stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No command bean named " + name));
+            return command.run(rest, out, err);
+        }
+    }
+
+    /** {@code --storygraph.neo4j.uri=...}: a configuration property (dotted name), not a command option. */
+    static boolean isPropertyOption(String arg) {
+        return arg.matches("--[A-Za-z][\\w-]*(\\.[\\w-]+)+=.*");
+    }
+
+    public static void usage(PrintStream stream) {
+        stream.println("usage: storygraph [COMMAND [ARGS...]]");
+        stream.println("  (no command)              start the service (embedded Neo4j, REST API and explorer on :8080)");
+        COMMANDS.values().forEach(u -> stream.println("  " + u));
+        stream.println("Configuration: --storygraph.neo4j.uri=neo4j://host:7687 etc. or STORYGRAPH_* variables.");
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, String> commands(String... nameAndUsage) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndUsage.length; i += 2) {
+            map.put(nameAndUsage[i], nameAndUsage[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

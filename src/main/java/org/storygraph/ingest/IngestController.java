@@ -1,0 +1,104 @@
+package org.storygraph.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.storygraph.web.BadRequestException;
+import org.storygraph.web.NotFoundException;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "ingest", description = "Load news files into the graph (needs the API key)")
+class IngestController {
+
+    private final IngestService ingest;
+    private final IngestProperties properties;
+    private final LoadHistory history;
+
+    IngestController(IngestService ingest, IngestProperties properties, LoadHistory history) {
+        this.ingest = ingest;
+        this.properties = properties;
+        this.history = history;
+    }
+
+    /** Server-side paths to load; each must lie inside one of the configured ingest roots. */
+    record IngestRequest(List<String> paths) {
+    }
+
+    @PostMapping(path = "/ingest", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Load uploaded files", description = "Each part named 'files' is one news file. "
+            + "Uploaded files are identified by their file names. Returns the load report.")
+    LoadReport upload(@RequestPart("files") List<MultipartFile> files) throws IOException {
+        List<IngestService.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files) {
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? file.getName() : Path.of(file.getOriginalFilename()).getFileName().toString();
+            uploads.add(new IngestService.Upload(name, file.getBytes()));
+        }
+        return ingest.loadUploads(uploads);
+    }
+
+    @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Load files or directories on the server",
+            description = "Paths must lie inside the configured roots (storygraph.ingest.allowed-roots).")
+    LoadReport loadPaths(@RequestBody IngestRequest request) {
+        if (request.paths() == null || request.paths().isEmpty()) {
+            throw new BadRequestException("paths", "Give at least one path");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String p : request.paths()) {
+            paths.add(confined(p));
+        }
+        return ingest.load(paths);
+    }
+
+    @GetMapping("/loads/{id}")
+    @Operation(summary = "Report of a recent load of this process")
+    LoadReport load(@PathVariable String id) {
+        return history.find(id).orElseThrow(() -> new NotFoundException("load", id));
+    }
+
+    private Path confined(String given) {
+        Path real;
+        try {
+            real = Path.of(given).toAbsolutePath().normalize();
+            if (!Files.exists(real)) {
+                throw new BadRequestException("paths", "No such file or directory: " + given);
+            }
+            real = real.toRealPath();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new BadRequestException("paths", "Unusable path: " + given);
+        }
+        for (Path root : properties.allowedRoots()) {
+            try {
+                if (Files.exists(root) && real.startsWith(root.toAbsolutePath().toRealPath())) {
+                    return real;
+                }
+            } catch (IOException e) {
+                // an unreadable root allows nothing
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Path outside the allowed ingest roots: " + given);
+        problem.setTitle("Path not allowed");
+        throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+    }
+}

@@ -1,0 +1,40 @@
+package org.storygraph.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How files are read and written.
+ *
+ * @param maxFileSize     larger files are rejected unread (default 5MB; the seeds are ~10KB)
+ * @param batchSize       files written per transaction (default 500); a crash loses at most one batch, which the
+ *                        next load redoes because its files were not recorded as loaded
+ * @param maxAliases      YAML aliases allowed per file (default 50), the defence against "billion laughs"
+ * @param maxNestingDepth YAML nesting allowed (default 40)
+ * @param include         file name patterns taken when a directory is walked (default *.txt, *.md, *.markdown,
+ *                        *.yaml, *.yml; README and LICENSE files are skipped); files named explicitly are always read
+ * @param allowedRoots    server directories that {@code POST /api/ingest} may read by path (default: the seeds
+ *                        directory); anything outside is refused
+ * @param seeds           the seed corpus loaded into an empty graph when the service starts
+ */
+@ConfigurationProperties("storygraph.ingest")
+public record IngestProperties(
+        @DefaultValue("5MB") DataSize maxFileSize,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("50") int maxAliases,
+        @DefaultValue("40") int maxNestingDepth,
+        @DefaultValue({"*.txt", "*.md", "*.markdown", "*.yaml", "*.yml"}) List<String> include,
+        @DefaultValue("seeds") List<Path> allowedRoots,
+        @DefaultValue Seeds seeds) {
+
+    /**
+     * @param dir           directory of seed files (default {@code seeds})
+     * @param loadWhenEmpty load them when the service starts on a graph without articles (default true)
+     */
+    public record Seeds(@DefaultValue("seeds") Path dir, @DefaultValue("true") boolean loadWhenEmpty) {
+    }
+}

@@ -1,0 +1,211 @@
+package org.storygraph.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.storygraph.graph.Neo4jProperties;
+
+/**
+ * Loads news files into the graph: idempotent (files already loaded with the same content are skipped, everything
+ * else is MERGEd), batched (one transaction per {@code batchSize} files), and forgiving (a bad file is reported and
+ * skipped; the good files of the same load still land).
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final IngestProperties properties;
+    private final BatchWriter writer;
+    private final FrontMatterParser parser;
+    private final ApplicationEventPublisher events;
+    private final LoadHistory history;
+
+    IngestService(IngestProperties properties, Driver driver, Neo4jProperties neo4j, ApplicationEventPublisher events,
+            LoadHistory history) {
+        this.properties = properties;
+        this.writer = new BatchWriter(driver, neo4j.database());
+        this.parser = new FrontMatterParser((int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes()),
+                properties.maxAliases(), properties.maxNestingDepth());
+        this.events = events;
+        this.history = history;
+    }
+
+    /** Loads files and directories (walked recursively); progress goes to {@code progress}. */
+    public LoadReport load(List<Path> paths, LoadProgress progress) {
+        List<SourceDocument> documents = new ArrayList<>();
+        List<LoadReport.FileFailure> missing = new ArrayList<>();
+        for (SourceDocument doc : discover(paths, missing)) {
+            documents.add(doc);
+        }
+        return load(documents, missing, progress);
+    }
+
+    public LoadReport load(List<Path> paths) {
+        return load(paths, LoadProgress.logging());
+    }
+
+    /** Loads uploaded files, identified by their names. */
+    public LoadReport loadUploads(List<Upload> uploads) {
+        List<SourceDocument> documents = uploads.stream()
+                .map(u -> new SourceDocument("upload:" + u.name(), u.bytes().length, u::bytes))
+                .toList();
+        return load(documents, List.of(), LoadProgress.logging());
+    }
+
+    /** A file received over HTTP. */
+    public record Upload(String name, byte[] bytes) {
+    }
+
+    private LoadReport load(List<SourceDocument> documents, List<LoadReport.FileFailure> missing,
+            LoadProgress progress) {
+        LoadReport.Builder report = new LoadReport.Builder();
+        missing.forEach(m -> report.fileFailed(m.file(), m.line(), m.reason()));
+        int total = documents.size();
+        int batchSize = Math.max(1, properties.batchSize());
+        progress.update(0, total, 0);
+        for (int from = 0; from < total; from += batchSize) {
+            List<SourceDocument> batch = documents.subList(from, Math.min(total, from + batchSize));
+            loadBatch(batch, report);
+            progress.update(Math.min(total, from + batchSize), total, report.articlesWritten());
+        }
+        LoadReport result = report.build();
+        history.add(result);
+        log.info("Load {}: {} files read, {} loaded, {} unchanged, {} failed; {} articles created, {} updated in {} ms",
+                result.id(), result.filesRead(), result.filesLoaded(), result.filesUnchanged(), result.filesFailed(),
+                result.articlesCreated(), result.articlesUpdated(), result.durationMs());
+        return result;
+    }
+
+    private void loadBatch(List<SourceDocument> batch, LoadReport.Builder report) {
+        Map<String, String> known = writer.loadedHashes(batch.stream().map(SourceDocument::path).toList());
+        List<BatchWriter.Loaded> loaded = new ArrayList<>();
+        List<BatchWriter.Failed> failed = new ArrayList<>();
+        for (SourceDocument doc : batch) {
+            report.fileRead();
+            if (doc.size() > properties.maxFileSize().toBytes()) {
+                String reason = "file is " + doc.size() + " bytes, more than the limit of "
+                        + properties.maxFileSize().toBytes();
+                report.fileFailed(doc.path(), 0, reason);
+                failed.add(new BatchWriter.Failed(doc.path(), null, doc.size(), 0, reason));
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = doc.content().read();
+            } catch (IOException | UncheckedIOException e) {
+                String reason = "cannot read: " + e.getMessage();
+                report.fileFailed(doc.path(), 0, reason);
+                continue;
+            }
+            String hash = sha256(bytes);
+            if (hash.equals(known.get(doc.path()))) {
+                report.fileUnchanged();
+                continue;
+            }
+            try {
+                ParsedItem item = parser.parse(doc.path(), bytes);
+                item.warnings().forEach(report::warning);
+                loaded.add(new BatchWriter.Loaded(doc.path(), hash, bytes.length, item));
+            } catch (BadFileException e) {
+                report.fileFailed(doc.path(), e.line(), e.getMessage());
+                failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, e.line(), e.getMessage()));
+            } catch (RuntimeException e) {
+                // The parser is fuzzed to throw only BadFileException; anything else is a bug, but one file's bug
+                // must not cost the other files of the load.
+                log.error("Unexpected failure parsing {}", doc.path(), e);
+                String reason = "internal error while parsing: " + e;
+                report.fileFailed(doc.path(), 0, reason);
+                failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, 0, reason));
+            }
+        }
+        if (loaded.isEmpty() && failed.isEmpty()) {
+            return;
+        }
+        BatchWriter.Result result = writer.write(loaded, failed);
+        loaded.forEach(l -> report.fileLoaded());
+        report.articles(result.created(), result.updated());
+        result.relationships().forEach(report::relationships);
+        result.conflicts().forEach(report::conflict);
+        if (!result.changedUrls().isEmpty()) {
+            events.publishEvent(new ArticlesLoaded(report.id(), result.changedUrls()));
+        }
+    }
+
+    /** Expands directories (recursively, sorted, hidden entries skipped) into the files to read. */
+    List<SourceDocument> discover(List<Path> paths, List<LoadReport.FileFailure> missing) {
+        List<PathMatcher> include = properties.include().stream()
+                .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                .toList();
+        TreeSet<Path> files = new TreeSet<>();
+        for (Path given : paths) {
+            Path path = given.toAbsolutePath().normalize();
+            if (Files.isRegularFile(path)) {
+                files.add(path);
+            } else if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> !isHidden(path, p))
+                            .filter(p -> isItemFile(p, include))
+                            .forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    missing.add(new LoadReport.FileFailure(path.toString(), 0, "cannot list directory: " + e.getMessage()));
+                }
+            } else {
+                missing.add(new LoadReport.FileFailure(path.toString(), 0, "no such file or directory"));
+            }
+        }
+        return files.stream().map(p -> new SourceDocument(p.toString(), size(p), () -> Files.readAllBytes(p))).toList();
+    }
+
+    private static boolean isHidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isItemFile(Path file, List<PathMatcher> include) {
+        String name = file.getFileName().toString().toUpperCase(Locale.ROOT);
+        if (name.startsWith("README") || name.startsWith("LICENSE") || name.startsWith("CHANGELOG")) {
+            return false;
+        }
+        return include.stream().anyMatch(m -> m.matches(file.getFileName()));
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.storygraph.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.storygraph.GraphFixtures;
+import org.storygraph.StoryGraphTest;
+
+@StoryGraphTest
+class IngestApiTest {
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    GraphFixtures graph;
+
+    @BeforeEach
+    void empty() {
+        graph.clear();
+    }
+
+    @Test
+    void refusesWritesWithoutTheApiKey() {
+        assertThat(mvc.post().uri("/api/ingest").contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", "wrong")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}"))
+                .hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(graph.count("MATCH (a:Article) RETURN count(a)")).isZero();
+    }
+
+    @Test
+    void loadsADirectoryOnTheServerInsideTheAllowedRoots() {
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}"))
+                .hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.filesLoaded", v -> v.assertThat().isEqualTo(5))
+                .hasPathSatisfying("$.articlesCreated", v -> v.assertThat().isEqualTo(27));
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds/../pom.xml\"]}"))
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"/etc/passwd\"]}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void loadsUploadedFilesAndReportsTheBadOnes() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("seeds/004_b001c2bd3364b9d0.txt"));
+        var response = mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .multipart()
+                .file(new MockMultipartFile("files", "004.txt", "text/plain", seed))
+                .file(new MockMultipartFile("files", "bad.txt", "text/plain", "no front matter".getBytes()))
+                .exchange();
+        assertThat(response).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.filesLoaded", v -> v.assertThat().isEqualTo(1))
+                .hasPathSatisfying("$.filesFailed", v -> v.assertThat().isEqualTo(1))
+                .hasPathSatisfying("$.failures[0].file", v -> v.assertThat().isEqualTo("upload:bad.txt"))
+                .hasPathSatisfying("$.articlesCreated", v -> v.assertThat().isEqualTo(5));
+        String id = response.getResponse().getContentAsString()
+                .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(mvc.get().uri("/api/loads/{id}", id)).hasStatusOk();
+    }
+}
