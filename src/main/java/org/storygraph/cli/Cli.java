@@ -20,7 +20,11 @@ public final class Cli {
 
     /** Every command word with a one-line usage; each has a {@link Command} bean of the same name. */
     public static final Map<String, String> COMMANDS = commands(
-            "load", "load PATH...             load files or directories (recursively) into the graph");
+            "load", "load PATH... [--json]    load files or directories (recursively) into the graph",
+            "recluster", "recluster                rebuild all stories from scratch",
+            "evaluate-clusters", "evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]\n"
+                    + "                            load a labelled corpus (DIR/truth.csv) into a fresh embedded database,\n"
+                    + "                            cluster it and score the stories (B-cubed, ARI, NMI)");
 
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_DATABASE_IN_USE = 3;
@@ -43,6 +47,11 @@ public final class Cli {
         List<String> rest = all.stream().filter(a -> !isPropertyOption(a)).toList();
         String[] properties = all.stream().filter(Cli::isPropertyOption).toArray(String[]::new);
         SpringApplication app = new SpringApplication(application);
+        Map<String, Object> overrides = contextOverrides(name);
+        if (!overrides.isEmpty()) {
+            app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource("cli-" + name, overrides)));
+        }
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         app.setAdditionalProfiles("cli");
@@ -63,6 +72,34 @@ public final class Cli {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("No command bean named " + name));
             return command.run(rest, out, err);
+        }
+    }
+
+    /**
+     * Settings a command needs in its context. {@code evaluate-clusters} always works on a fresh embedded database
+     * in a temporary directory (removed afterwards), never on the service's data, and clusters under its own
+     * control (per batch) instead of after every load.
+     */
+    static Map<String, Object> contextOverrides(String command) {
+        if (!command.equals("evaluate-clusters")) {
+            return Map.of();
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("storygraph-evaluation");
+            dir.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+            return Map.of("storygraph.neo4j.uri", "", "storygraph.neo4j.embedded.data-dir", dir.toString(),
+                    "storygraph.story.auto-cluster", "false");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path dir) {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | RuntimeException e) {
+            // best effort: a temporary directory
         }
     }
 

@@ -63,6 +63,11 @@ public class IngestService {
         return load(paths, LoadProgress.logging());
     }
 
+    /** The item files a load of {@code paths} would read, in load order (directories walked, sorted). */
+    public List<Path> itemFiles(List<Path> paths) {
+        return discover(paths, new ArrayList<>()).stream().map(d -> Path.of(d.path())).toList();
+    }
+
     /** Loads uploaded files, identified by their names. */
     public LoadReport loadUploads(List<Upload> uploads) {
         List<SourceDocument> documents = uploads.stream()

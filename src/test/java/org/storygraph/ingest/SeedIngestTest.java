@@ -94,6 +94,8 @@ class SeedIngestTest {
 
     @Test
     void secondLoadChangesNothing() {
+        long nodes = graph.count("MATCH (n) RETURN count(n)");
+        long relationships = graph.count("MATCH ()-[r]->() RETURN count(r)");
         LoadReport second = ingest.load(List.of(GraphFixtures.SEEDS));
         assertThat(second.filesRead()).isEqualTo(5);
         assertThat(second.filesUnchanged()).isEqualTo(5);
@@ -102,9 +104,8 @@ class SeedIngestTest {
         assertThat(second.articlesUpdated()).isZero();
         assertThat(second.relationshipsCreated()).isZero();
         assertThat(graph.count("MATCH (a:Article) RETURN count(a)")).isEqualTo(27);
-        assertThat(graph.count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(
-                27 + 24 + graph.count("MATCH ()-[r:TAGGED]->() RETURN count(r)")
-                        + graph.count("MATCH ()-[r:CONTAINED]->() RETURN count(r)"));
+        assertThat(graph.count("MATCH (n) RETURN count(n)")).isEqualTo(nodes);
+        assertThat(graph.count("MATCH ()-[r]->() RETURN count(r)")).isEqualTo(relationships);
     }
 
     @Test

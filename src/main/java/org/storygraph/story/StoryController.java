@@ -1,0 +1,88 @@
+package org.storygraph.story;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.storygraph.article.ArticleViews.Page;
+import org.storygraph.story.StoryViews.ReclusterResult;
+import org.storygraph.story.StoryViews.StoryDetail;
+import org.storygraph.story.StoryViews.StoryGraph;
+import org.storygraph.story.StoryViews.StorySummary;
+import org.storygraph.web.BadRequestException;
+import org.storygraph.web.NotFoundException;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "stories", description = "Stories: the same event told by many outlets")
+class StoryController {
+
+    private final StoryQueries queries;
+    private final StoryClusterer clusterer;
+
+    StoryController(StoryQueries queries, StoryClusterer clusterer) {
+        this.queries = queries;
+        this.clusterer = clusterer;
+    }
+
+    @GetMapping("/stories")
+    @Operation(summary = "List stories", description = "from/to select stories whose span overlaps the range.")
+    Page<StorySummary> stories(
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @Parameter(description = "topic name one of its articles has") @RequestParam(required = false) String topic,
+            @Parameter(description = "provider domain that covered it") @RequestParam(required = false) String provider,
+            @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
+            @Parameter(description = "size, providers or recency") @RequestParam(defaultValue = "size") String sort,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestException("from", "'from' must be before 'to'");
+        }
+        StoryQueries.Sort order;
+        try {
+            order = StoryQueries.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("sort", "'sort' must be size, providers or recency");
+        }
+        return queries.stories(new StoryQueries.StoryFilter(from, to, topic, provider, minProviders), order, page,
+                size);
+    }
+
+    @GetMapping("/stories/{id}")
+    @Operation(summary = "One story: label, span and its articles in time order with providers")
+    StoryDetail story(@PathVariable String id) {
+        return queries.story(id).orElseThrow(() -> new NotFoundException("story", id));
+    }
+
+    @GetMapping("/stories/{id}/graph")
+    @Operation(summary = "A story as nodes (articles, providers) and edges (PUBLISHED_BY, RELATED_TO, DUPLICATE_OF)")
+    StoryGraph graph(@PathVariable String id) {
+        return queries.graph(id).orElseThrow(() -> new NotFoundException("story", id));
+    }
+
+    @GetMapping("/articles/{id}/story")
+    @Operation(summary = "The story an article belongs to")
+    StorySummary storyOfArticle(@PathVariable String id) {
+        return queries.storyOfArticle(id).orElseThrow(() -> queries.articleExists(id)
+                ? new NotFoundException("story for article", id) : new NotFoundException("article", id));
+    }
+
+    @PostMapping("/stories/recluster")
+    @Operation(summary = "Rebuild all stories (needs the API key)")
+    ReclusterResult recluster() {
+        StoryClusterer.Result r = clusterer.recluster(line -> { });
+        return new ReclusterResult(r.articles(), r.storiesCreated() - r.storiesMerged(), r.duplicates(), r.millis());
+    }
+}

@@ -1,0 +1,319 @@
+package org.storygraph.story;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+
+/** The graph side of clustering: candidate neighbours, related links, story state, and writing the outcome. */
+final class StoryWriter {
+
+    private final Driver driver;
+    private final String database;
+
+    StoryWriter(Driver driver, String database) {
+        this.driver = driver;
+        this.database = database;
+    }
+
+    /** A nearest neighbour of a batch article; {@code score} is the vector index's [0,1] cosine score. */
+    record Neighbour(String url, String neighbour, double score, String story, Map<String, Float> terms) {
+    }
+
+    /** A RELATED_TO link (either direction) from a batch article to another article. */
+    record Related(String url, Features other) {
+    }
+
+    record Duplicate(String copy, String original, double cosine) {
+    }
+
+    /**
+     * What a story is to clustering: sums of its members' vectors, the strongest terms, member counts per time
+     * bucket, topic sums. {@code firstEpochSecond} orders stories when two merge (the older one keeps its id).
+     */
+    record StoryState(String id, float[] embeddingSum, List<String> termKeys, List<Double> termWeights,
+            List<String> termSurfaces, Map<Long, Integer> buckets, Map<String, Double> topics, long firstEpochSecond) {
+    }
+
+    /** The outcome of one clustering batch. */
+    static final class Changes {
+        final List<String> created = new ArrayList<>();
+        final Map<String, String> absorbed = new LinkedHashMap<>();
+        final Map<String, String> members = new LinkedHashMap<>();
+        final Map<String, StoryState> states = new LinkedHashMap<>();
+        final List<Duplicate> duplicates = new ArrayList<>();
+    }
+
+    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.executeRead(work);
+        }
+    }
+
+    Set<String> urlsWithFeatures(List<String> urls) {
+        return new HashSet<>(read(tx -> tx.run("""
+                UNWIND $urls AS url
+                MATCH (a:Article {url: url}) WHERE a.termKeys IS NOT NULL
+                RETURN a.url AS url
+                """, Map.of("urls", urls)).list(r -> r.get("url").asString())));
+    }
+
+    List<Neighbour> neighbours(List<Features> batch, int k, int windowDays, double duplicateScore) {
+        List<Map<String, Object>> dated = new ArrayList<>();
+        List<Map<String, Object>> undated = new ArrayList<>();
+        for (Features f : batch) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("url", f.url());
+            row.put("embedding", Values.value(f.embedding()));
+            if (f.epochSecond() == Agglomerator.NO_TIME) {
+                undated.add(row);
+            } else {
+                long day = Math.floorDiv(f.epochSecond(), 86400L);
+                row.put("lo", day - windowDays);
+                row.put("hi", day + windowDays);
+                dated.add(row);
+            }
+        }
+        List<Neighbour> result = new ArrayList<>();
+        int limit = k + 1;
+        if (!dated.isEmpty()) {
+            result.addAll(read(tx -> tx.run("""
+                    CYPHER 25
+                    UNWIND $rows AS row
+                    MATCH (n:Article)
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR row.embedding
+                                   WHERE n.day >= row.lo AND n.day <= row.hi LIMIT $limit) SCORE AS score
+                    WITH row, n, score WHERE n.url <> row.url
+                    RETURN row.url AS url, n.url AS neighbour, score,
+                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
+                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
+                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
+                    """, Map.of("rows", dated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
+        }
+        if (!undated.isEmpty()) {
+            result.addAll(read(tx -> tx.run("""
+                    CYPHER 25
+                    UNWIND $rows AS row
+                    MATCH (n:Article)
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR row.embedding LIMIT $limit) SCORE AS score
+                    WITH row, n, score WHERE n.url <> row.url
+                    RETURN row.url AS url, n.url AS neighbour, score,
+                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
+                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
+                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
+                    """, Map.of("rows", undated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
+        }
+        return result;
+    }
+
+    private static Neighbour neighbour(Record r) {
+        Map<String, Float> terms = null;
+        if (!r.get("termKeys").isNull()) {
+            terms = FeatureStore.terms(r);
+        }
+        return new Neighbour(r.get("url").asString(), r.get("neighbour").asString(), r.get("score").asDouble(),
+                r.get("story").isNull() ? null : r.get("story").asString(), terms);
+    }
+
+    List<Related> related(List<Features> batch) {
+        List<String> urls = batch.stream().map(Features::url).toList();
+        return read(tx -> tx.run("""
+                UNWIND $urls AS url
+                MATCH (:Article {url: url})-[:RELATED_TO]-(b:Article)
+                WHERE b.embedding IS NOT NULL
+                WITH DISTINCT url, b
+                OPTIONAL MATCH (b)-[:IN_STORY]->(s:Story)
+                RETURN url, b.url AS other, b.id AS id, b.embedding AS embedding,
+                       b.termKeys AS termKeys, b.termFreqs AS termFreqs, s.id AS story
+                """, Map.of("urls", urls)).list(r -> new Related(r.get("url").asString(),
+                new Features(r.get("other").asString(), r.get("id").asString(), Agglomerator.NO_TIME,
+                        FeatureStore.floats(r.get("embedding")), FeatureStore.terms(r), Map.of(), List.of(),
+                        r.get("story").isNull() ? null : r.get("story").asString()))));
+    }
+
+    Map<String, StoryState> storyStates(Collection<String> ids) {
+        Map<String, StoryState> states = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                RETURN s.id AS id, s.embeddingSum AS embeddingSum, s.termKeys AS termKeys,
+                       s.termWeights AS termWeights, s.termSurfaces AS termSurfaces, s.bucketKeys AS bucketKeys,
+                       s.bucketCounts AS bucketCounts, s.topicKeys AS topicKeys, s.topicWeights AS topicWeights,
+                       s.firstPublishedAt AS first
+                ORDER BY id
+                """, Map.of("ids", List.copyOf(ids))).list()).forEach(r -> {
+            Map<Long, Integer> buckets = new TreeMap<>();
+            List<Long> keys = r.get("bucketKeys").asList(Value::asLong);
+            List<Long> counts = r.get("bucketCounts").asList(Value::asLong);
+            for (int i = 0; i < keys.size(); i++) {
+                buckets.put(keys.get(i), counts.get(i).intValue());
+            }
+            Map<String, Double> topics = new LinkedHashMap<>();
+            if (!r.get("topicKeys").isNull()) {
+                List<String> tk = r.get("topicKeys").asList(Value::asString);
+                List<Double> tw = r.get("topicWeights").asList(Value::asDouble);
+                for (int i = 0; i < tk.size(); i++) {
+                    topics.put(tk.get(i), tw.get(i));
+                }
+            }
+            long first = r.get("first").isNull() ? Long.MAX_VALUE : r.get("first").asOffsetDateTime().toEpochSecond();
+            states.put(r.get("id").asString(), new StoryState(r.get("id").asString(),
+                    FeatureStore.floats(r.get("embeddingSum")), r.get("termKeys").asList(Value::asString),
+                    r.get("termWeights").asList(Value::asDouble), r.get("termSurfaces").asList(Value::asString),
+                    buckets, topics, first));
+        });
+        return states;
+    }
+
+    /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
+    void write(Changes changes, BiFunction<String, List<String>, String> labeler) {
+        List<Map<String, Object>> absorbed = new ArrayList<>();
+        changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
+        List<Map<String, Object>> members = new ArrayList<>();
+        changes.members.forEach((url, story) -> members.add(Map.of("url", url, "story", story)));
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (StoryState s : changes.states.values()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", s.id());
+            m.put("embeddingSum", Values.value(s.embeddingSum()));
+            m.put("termKeys", s.termKeys());
+            m.put("termWeights", s.termWeights());
+            m.put("termSurfaces", s.termSurfaces());
+            m.put("bucketKeys", List.copyOf(s.buckets().keySet()));
+            m.put("bucketCounts", s.buckets().values().stream().map(Integer::longValue).toList());
+            m.put("topicKeys", List.copyOf(s.topics().keySet()));
+            m.put("topicWeights", List.copyOf(s.topics().values()));
+            states.add(m);
+        }
+        List<Map<String, Object>> duplicates = changes.duplicates.stream()
+                .map(d -> Map.<String, Object>of("copy", d.copy(), "original", d.original(), "cosine", d.cosine()))
+                .toList();
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.executeWrite(tx -> {
+                tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
+                        Map.of("ids", changes.created)).consume();
+                tx.run("""
+                        UNWIND $absorbed AS m
+                        MATCH (gone:Story {id: m.gone})
+                        MATCH (into:Story {id: m.into})
+                        CALL (gone, into) {
+                            MATCH (a:Article)-[r:IN_STORY]->(gone)
+                            CREATE (a)-[:IN_STORY {score: r.score}]->(into)
+                            DELETE r
+                        }
+                        DETACH DELETE gone
+                        """, Map.of("absorbed", absorbed)).consume();
+                tx.run("""
+                        UNWIND $members AS m
+                        MATCH (a:Article {url: m.url})
+                        MATCH (s:Story {id: m.story})
+                        OPTIONAL MATCH (a)-[old:IN_STORY]->(other:Story) WHERE other <> s
+                        DELETE old
+                        MERGE (a)-[:IN_STORY]->(s)
+                        """, Map.of("members", members)).consume();
+                tx.run("""
+                        UNWIND $states AS st
+                        MATCH (s:Story {id: st.id})
+                        SET s.embeddingSum = st.embeddingSum, s.termKeys = st.termKeys,
+                            s.termWeights = st.termWeights, s.termSurfaces = st.termSurfaces,
+                            s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
+                            s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
+                        """, Map.of("states", states)).consume();
+                tx.run("""
+                        UNWIND $d AS d
+                        MATCH (copy:Article {url: d.copy})
+                        MATCH (original:Article {url: d.original})
+                        WITH copy, original, d,
+                             CASE WHEN coalesce(copy.publishedAt, datetime('9999-01-01T00:00:00Z'))
+                                       < coalesce(original.publishedAt, datetime('9999-01-01T00:00:00Z'))
+                                    OR (copy.publishedAt = original.publishedAt AND copy.url < original.url)
+                                  THEN [original, copy] ELSE [copy, original] END AS pair
+                        WITH pair[0] AS later, pair[1] AS earlier, d
+                        MERGE (later)-[r:DUPLICATE_OF]->(earlier)
+                        SET r.cosine = d.cosine
+                        """, Map.of("d", duplicates)).consume();
+                // each copy points at the earliest copy of its group, never along a chain
+                tx.run("""
+                        UNWIND $d AS d
+                        MATCH (x:Article) WHERE x.url IN [d.copy, d.original]
+                        MATCH (x)-[:DUPLICATE_OF*0..]-(member:Article)
+                        WITH x, collect(DISTINCT member) AS group
+                        WITH group, reduce(first = head(group), m IN group |
+                             CASE WHEN coalesce(m.publishedAt, datetime('9999-01-01T00:00:00Z'))
+                                       < coalesce(first.publishedAt, datetime('9999-01-01T00:00:00Z'))
+                                    OR (m.publishedAt = first.publishedAt AND m.url < first.url)
+                                  THEN m ELSE first END) AS earliest
+                        UNWIND group AS m
+                        WITH DISTINCT m, earliest WHERE m <> earliest
+                        OPTIONAL MATCH (m)-[old:DUPLICATE_OF]->(other) WHERE other <> earliest
+                        DELETE old
+                        MERGE (m)-[r:DUPLICATE_OF]->(earliest)
+                        SET r.cosine = coalesce(r.cosine, 1.0)
+                        """, Map.of("d", duplicates)).consume();
+                List<Record> heads = tx.run("""
+                        UNWIND $ids AS id
+                        MATCH (s:Story {id: id})
+                        CALL (s) {
+                            MATCH (a:Article)-[r:IN_STORY]->(s)
+                            WITH a, r, 2 * vector.similarity.cosine(a.embedding, s.embeddingSum) - 1 AS similarity
+                            SET r.score = similarity
+                            RETURN a AS head ORDER BY similarity DESC, a.url LIMIT 1
+                        }
+                        CALL (s) {
+                            MATCH (x:Article)-[:IN_STORY]->(s)
+                            OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
+                            RETURN count(DISTINCT x) AS size, count(DISTINCT p) AS providers,
+                                   min(x.publishedAt) AS first, max(x.publishedAt) AS last
+                        }
+                        SET s.size = size, s.providerCount = providers, s.firstPublishedAt = first,
+                            s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
+                            s.updatedAt = datetime()
+                        RETURN s.id AS id, head.title AS headline, s.termSurfaces AS surfaces
+                        """, Map.of("ids", List.copyOf(changes.states.keySet()))).list();
+                List<Map<String, Object>> labels = new ArrayList<>();
+                for (Record r : heads) {
+                    List<String> surfaces = r.get("surfaces").asList(Value::asString);
+                    String label = labeler.apply(r.get("headline").asString(null), surfaces);
+                    List<String> top = surfaces.subList(0, Math.min(8, surfaces.size()));
+                    labels.add(Map.of("id", r.get("id").asString(), "label", label == null ? "" : label,
+                            "terms", top));
+                }
+                tx.run("""
+                        UNWIND $labels AS l
+                        MATCH (s:Story {id: l.id})
+                        SET s.label = l.label, s.topTerms = l.terms
+                        """, Map.of("labels", labels)).consume();
+                return null;
+            });
+        }
+    }
+
+    /** Removes every story and duplicate link (a full recluster starts from here). */
+    void deleteAllStories() {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.run("""
+                    MATCH (s:Story)
+                    CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 5000 ROWS
+                    """).consume();
+            session.run("""
+                    MATCH ()-[d:DUPLICATE_OF]->()
+                    CALL (d) { DELETE d } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+        }
+    }
+}
