@@ -29,9 +29,18 @@ import org.storygraph.web.NotFoundException;
 class ArticleController {
 
     private final ArticleQueries queries;
+    private final DataQuality quality;
 
-    ArticleController(ArticleQueries queries) {
+    ArticleController(ArticleQueries queries, DataQuality quality) {
         this.queries = queries;
+        this.quality = quality;
+    }
+
+    @GetMapping("/quality")
+    @Operation(summary = "Data quality: implausible article times (left out of first-reporter and lag figures), "
+            + "failed files, articles without a story, duplicate copies")
+    DataQuality.QualityReport quality(@RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit) {
+        return quality.report(limit);
     }
 
     @GetMapping("/articles")

@@ -103,6 +103,12 @@ final class BatchWriter {
                         ELSE a.publishedAt END,
                     a.originalUrls = coalesce(a.originalUrls, [])
                         + [u IN row.originalUrls WHERE NOT u IN coalesce(a.originalUrls, [])]
+                // implausible times are kept but flagged, and left out of first-reporter, lag and time windows
+                SET a.timeFlag = CASE
+                        WHEN a.publishedAt IS NULL THEN 'missing'
+                        WHEN a.publishedAt < datetime('1990-01-01T00:00:00Z') THEN 'before-1990'
+                        WHEN a.publishedAt > datetime.transaction() + duration('P1D') THEN 'future'
+                        END
                 RETURN row.url AS url, row.file AS file, before IS NULL AS created,
                        before IS NOT NULL AND before <> properties(a) AS updated,
                        before.publishedAt AS previous, row.publishedAt AS incoming

@@ -43,7 +43,8 @@ final class FeatureStore {
                     UNWIND $urls AS url
                     MATCH (a:Article {url: url})
                     RETURN a.url AS url, a.id AS id, a.title AS title, a.excerpt AS excerpt,
-                           a.publishedAt AS publishedAt, a.featureHash AS featureHash, a.embedding AS embedding,
+                           CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS publishedAt,
+                           a.featureHash AS featureHash, a.embedding AS embedding,
                            a.termKeys AS termKeys, a.termFreqs AS termFreqs, a.termSurfaces AS termSurfaces,
                            [(a)-[:TAGGED]->(t:Topic) | t.name] AS topics,
                            [(a)-[:IN_STORY]->(s:Story) | s.id][0] AS story

@@ -239,9 +239,11 @@ final class StoryWriter {
                         MATCH (copy:Article {url: d.copy})
                         MATCH (original:Article {url: d.original})
                         WITH copy, original, d,
-                             CASE WHEN coalesce(copy.publishedAt, datetime('9999-01-01T00:00:00Z'))
-                                       < coalesce(original.publishedAt, datetime('9999-01-01T00:00:00Z'))
-                                    OR (copy.publishedAt = original.publishedAt AND copy.url < original.url)
+                             [copy, coalesce(CASE WHEN copy.timeFlag IS NULL THEN copy.publishedAt END,
+                                             datetime('9999-01-01T00:00:00Z'))] AS c,
+                             [original, coalesce(CASE WHEN original.timeFlag IS NULL THEN original.publishedAt END,
+                                                 datetime('9999-01-01T00:00:00Z'))] AS o
+                        WITH d, CASE WHEN c[1] < o[1] OR (c[1] = o[1] AND copy.url < original.url)
                                   THEN [original, copy] ELSE [copy, original] END AS pair
                         WITH pair[0] AS later, pair[1] AS earlier, d
                         MERGE (later)-[r:DUPLICATE_OF]->(earlier)
@@ -253,11 +255,11 @@ final class StoryWriter {
                         MATCH (x:Article) WHERE x.url IN [d.copy, d.original]
                         MATCH (x)-[:DUPLICATE_OF*0..]-(member:Article)
                         WITH x, collect(DISTINCT member) AS group
-                        WITH group, reduce(first = head(group), m IN group |
-                             CASE WHEN coalesce(m.publishedAt, datetime('9999-01-01T00:00:00Z'))
-                                       < coalesce(first.publishedAt, datetime('9999-01-01T00:00:00Z'))
-                                    OR (m.publishedAt = first.publishedAt AND m.url < first.url)
-                                  THEN m ELSE first END) AS earliest
+                        UNWIND group AS m
+                        WITH group, m, coalesce(CASE WHEN m.timeFlag IS NULL THEN m.publishedAt END,
+                                                datetime('9999-01-01T00:00:00Z')) AS time
+                        ORDER BY time, m.url
+                        WITH group, collect(m)[0] AS earliest
                         UNWIND group AS m
                         WITH DISTINCT m, earliest WHERE m <> earliest
                         OPTIONAL MATCH (m)-[old:DUPLICATE_OF]->(other) WHERE other <> earliest
@@ -277,13 +279,27 @@ final class StoryWriter {
                         CALL (s) {
                             MATCH (x:Article)-[:IN_STORY]->(s)
                             OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
+                            WITH x, p, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
                             RETURN count(DISTINCT x) AS size, count(DISTINCT p) AS providers,
-                                   min(x.publishedAt) AS first, max(x.publishedAt) AS last
+                                   min(time) AS first, max(time) AS last
+                        }
+                        CALL (s) {
+                            // label terms: words several members share, strongest in the story first
+                            MATCH (x:Article)-[:IN_STORY]->(s)
+                            UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
+                            WITH x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                            WITH key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
+                            WHERE members >= 2
+                            WITH key, surface, members,
+                                 coalesce([j IN range(0, size(s.termKeys) - 1) WHERE s.termKeys[j] = key
+                                           | s.termWeights[j]][0], 0.0) AS weight
+                            ORDER BY members DESC, weight DESC, key
+                            RETURN collect(surface)[0..8] AS shared
                         }
                         SET s.size = size, s.providerCount = providers, s.firstPublishedAt = first,
                             s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                             s.updatedAt = datetime()
-                        RETURN s.id AS id, head.title AS headline, s.termSurfaces AS surfaces
+                        RETURN s.id AS id, head.title AS headline, shared AS surfaces
                         """, Map.of("ids", List.copyOf(changes.states.keySet()))).list();
                 List<Map<String, Object>> labels = new ArrayList<>();
                 for (Record r : heads) {
