@@ -22,6 +22,8 @@ public final class Cli {
     public static final Map<String, String> COMMANDS = commands(
             "load", "load PATH... [--json]    load files or directories (recursively) into the graph",
             "recluster", "recluster                rebuild all stories from scratch",
+            "query", "query list | query run NAME [--param k=v ...] [--format json|csv|table]\n"
+                    + "                            list or run the saved Cypher queries (read-only, time-limited)",
             "evaluate-clusters", "evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]\n"
                     + "                            load a labelled corpus (DIR/truth.csv) into a fresh embedded database,\n"
                     + "                            cluster it and score the stories (B-cubed, ARI, NMI)");

@@ -79,6 +79,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 BoltConnector.listen_address, new SocketAddress(host(boltAddress), port(boltAddress)),
                 BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED,
                 GraphDatabaseSettings.auth_enabled, false,
+                // LOAD CSV must never read the server's files (saved queries are checked too)
+                GraphDatabaseSettings.allow_file_urls, false,
                 GraphDatabaseSettings.pagecache_memory, pageCacheBytes,
                 BoltConnectorInternalSettings.connection_shutdown_wait_time, shutdownWait,
                 BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, shutdownWait);

@@ -35,11 +35,16 @@ class ApiKeyFilter extends OncePerRequestFilter {
         this.json = json;
     }
 
+    /** Running a saved query is a read (POST only to carry typed parameters as JSON): open like any GET. */
+    private static final java.util.regex.Pattern READ_ONLY_POST =
+            java.util.regex.Pattern.compile("/api/queries/[^/]+/run");
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") || method.equals("GET") || method.equals("HEAD")
+                || method.equals("OPTIONS") || (method.equals("POST") && READ_ONLY_POST.matcher(path).matches());
     }
 
     @Override

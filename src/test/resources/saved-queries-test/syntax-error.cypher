@@ -1,0 +1,3 @@
+// name: syntax-error
+// description: Not Cypher.
+MATCH (a:Article RETURN a
