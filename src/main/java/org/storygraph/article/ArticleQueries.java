@@ -177,7 +177,7 @@ public class ArticleQueries {
     }
 
     /** Words of a search box as a Lucene query that requires every word, with Lucene syntax escaped. */
-    static String luceneAllWords(String q) {
+    public static String luceneAllWords(String q) {
         StringBuilder sb = new StringBuilder();
         for (String word : q.strip().split("\\s+")) {
             StringBuilder escaped = new StringBuilder();

@@ -44,6 +44,8 @@ class StoryController {
             @Parameter(description = "topic name one of its articles has") @RequestParam(required = false) String topic,
             @Parameter(description = "provider domain that covered it") @RequestParam(required = false) String provider,
             @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
+            @Parameter(description = "words an article of the story has in its title or excerpt")
+            @RequestParam(required = false) String q,
             @Parameter(description = "size, providers or recency") @RequestParam(defaultValue = "size") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -56,7 +58,7 @@ class StoryController {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("sort", "'sort' must be size, providers or recency");
         }
-        return queries.stories(new StoryQueries.StoryFilter(from, to, topic, provider, minProviders), order, page,
+        return queries.stories(new StoryQueries.StoryFilter(from, to, topic, provider, minProviders, q), order, page,
                 size);
     }
 

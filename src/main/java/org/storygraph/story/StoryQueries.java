@@ -29,7 +29,18 @@ public class StoryQueries {
     public enum Sort { SIZE, PROVIDERS, RECENCY }
 
     /** Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps. */
-    public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders) {
+    public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders,
+            String q) {
+    }
+
+    /** Stories with an article whose title or excerpt has all the words (full-text index); at most 10,000. */
+    private List<String> storiesMatching(String q) {
+        return List.copyOf(client.query("""
+                CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node
+                MATCH (node)-[:IN_STORY]->(s:Story)
+                RETURN DISTINCT s.id LIMIT 10000
+                """).bind(org.storygraph.article.ArticleQueries.luceneAllWords(q)).to("q")
+                .fetchAs(String.class).all());
     }
 
     private final Neo4jClient client;
@@ -46,11 +57,13 @@ public class StoryQueries {
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("minProviders", filter.minProviders() == null ? 0 : filter.minProviders());
         params.put("sort", sort.name());
+        params.put("ids", filter.q() == null || filter.q().isBlank() ? null : storiesMatching(filter.q()));
         params.put("skip", (long) page * size);
         params.put("limit", size);
         long total = client.query("""
                 MATCH (s:Story)
                 WHERE s.providerCount >= $minProviders
+                  AND ($ids IS NULL OR s.id IN $ids)
                   AND ($from IS NULL OR s.lastPublishedAt >= $from)
                   AND ($to IS NULL OR s.firstPublishedAt < $to)
                   AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
@@ -61,6 +74,7 @@ public class StoryQueries {
         List<StorySummary> items = List.copyOf(client.query("""
                 MATCH (s:Story)
                 WHERE s.providerCount >= $minProviders
+                  AND ($ids IS NULL OR s.id IN $ids)
                   AND ($from IS NULL OR s.lastPublishedAt >= $from)
                   AND ($to IS NULL OR s.firstPublishedAt < $to)
                   AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })

@@ -71,6 +71,12 @@ class StoryApiTest {
                 RETURN count(s)""");
         assertThat(withTopic).isEqualTo(1);
         assertThat(mvc.get().uri("/api/stories?topic=AWS AI")).bodyJson().extractingPath("$.total").isEqualTo(1);
+        // "phrenology" is only in the timeslive.co.za article, a story of its own
+        assertThat(mvc.get().uri("/api/stories?q=phrenology")).bodyJson()
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(1))
+                .hasPathSatisfying("$.items[0].size", v -> v.assertThat().isEqualTo(1));
+        assertThat(mvc.get().uri("/api/stories?q=amazon&provider=mic.com")).bodyJson()
+                .extractingPath("$.items[0].id").isEqualTo(bigTech);
         assertThat(mvc.get().uri("/api/stories?sort=size&from=2020-06-25&to=2020-06-24"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(mvc.get().uri("/api/stories?sort=alphabetical")).hasStatus(HttpStatus.BAD_REQUEST)
