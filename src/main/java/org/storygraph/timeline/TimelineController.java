@@ -1,0 +1,141 @@
+package org.storygraph.timeline;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.storygraph.timeline.TimelineService.Bucket;
+import org.storygraph.timeline.TimelineViews.ActivityTimeline;
+import org.storygraph.timeline.TimelineViews.StoryTimeline;
+import org.storygraph.web.BadRequestException;
+import org.storygraph.web.NotFoundException;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "timelines", description = "How a story spread over time; how active a topic or provider was")
+class TimelineController {
+
+    private static final String BUCKET = "hour or day";
+    private static final String TZ = "IANA time zone of the bucket boundaries, e.g. Europe/Berlin (default UTC)";
+    private static final String FROM = "range start: 2020-06-11, 2020-06-11T09:53 (both in tz) or with an offset; "
+            + "default: the first article";
+    private static final String TO = "range end, exclusive (same forms); default: the last article";
+
+    private final TimelineService timelines;
+
+    TimelineController(TimelineService timelines) {
+        this.timelines = timelines;
+    }
+
+    @GetMapping("/stories/{id}/timeline")
+    @Operation(summary = "How a story spread: articles and new providers per bucket, cumulative curves",
+            description = "Gap-free buckets from the one holding the story's first article to the one holding its "
+                    + "last; articles without a plausible publication time are left out (counted in totals).")
+    StoryTimeline story(@PathVariable String id,
+            @Parameter(description = BUCKET + " (default hour)") @RequestParam(defaultValue = "hour") String bucket,
+            @Parameter(description = TZ) @RequestParam(required = false) String tz) {
+        return timelines.story(id, bucket(bucket), zone(tz)).orElseThrow(() -> new NotFoundException("story", id));
+    }
+
+    @GetMapping("/topics/{name}/timeline")
+    @Operation(summary = "A topic's activity: its articles, stories and new stories per bucket",
+            description = "Gap-free buckets over [from, to) widened to whole buckets; without from/to the extent "
+                    + "of the topic's articles. A story is new in the bucket of its first article (on any topic).")
+    ActivityTimeline topic(@PathVariable String name,
+            @Parameter(description = BUCKET + " (default day)") @RequestParam(defaultValue = "day") String bucket,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to,
+            @Parameter(description = TZ) @RequestParam(required = false) String tz) {
+        Bucket size = bucket(bucket);
+        ZoneId zone = zone(tz);
+        Instant start = time("from", from, zone);
+        Instant end = time("to", to, zone);
+        checkRange(start, end);
+        return timelines.topic(name, size, zone, start, end)
+                .orElseThrow(() -> new NotFoundException("topic", name));
+    }
+
+    @GetMapping("/providers/{domain}/timeline")
+    @Operation(summary = "A provider's activity: its articles, stories and new stories per bucket",
+            description = "Gap-free buckets over [from, to) widened to whole buckets; without from/to the extent "
+                    + "of the provider's articles. A story is new in the bucket of its first article (by anyone).")
+    ActivityTimeline provider(@PathVariable String domain,
+            @Parameter(description = BUCKET + " (default day)") @RequestParam(defaultValue = "day") String bucket,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to,
+            @Parameter(description = TZ) @RequestParam(required = false) String tz) {
+        Bucket size = bucket(bucket);
+        ZoneId zone = zone(tz);
+        Instant start = time("from", from, zone);
+        Instant end = time("to", to, zone);
+        checkRange(start, end);
+        return timelines.provider(domain, size, zone, start, end)
+                .orElseThrow(() -> new NotFoundException("provider", domain));
+    }
+
+    private static void checkRange(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new BadRequestException("from", "'from' must be before 'to'");
+        }
+    }
+
+    /**
+     * Like the API's other time parameters, but a date or date-time without a zone is read in the timeline's zone,
+     * so {@code from=2020-06-24&tz=Europe/Berlin} starts at Berlin's midnight (UTC when no tz is given).
+     */
+    static Instant time(String parameter, String value, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String s = value.strip();
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next form
+        }
+        try {
+            return LocalDateTime.parse(s).atZone(zone).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // next form
+        }
+        try {
+            return LocalDate.parse(s).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(parameter, "Invalid value '" + value + "' for parameter '" + parameter
+                    + "': expected an ISO-8601 date or date-time such as 2020-06-11 or 2020-06-11T09:53:00Z");
+        }
+    }
+
+    private static Bucket bucket(String bucket) {
+        try {
+            return Bucket.valueOf(bucket.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("bucket", "'bucket' must be hour or day");
+        }
+    }
+
+    private static ZoneId zone(String tz) {
+        if (tz == null || tz.isBlank()) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(tz.strip());
+        } catch (DateTimeException e) {
+            throw new BadRequestException("tz", "'tz' must be a time zone id such as Europe/Berlin or UTC");
+        }
+    }
+}

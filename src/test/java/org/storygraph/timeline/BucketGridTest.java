@@ -1,0 +1,130 @@
+package org.storygraph.timeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.storygraph.timeline.TimelineService.Bucket;
+import org.storygraph.web.BadRequestException;
+
+/** The java.time side of timelines: boundaries, DST, limits. No database needed. */
+class BucketGridTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void utcBucketsAreWholeHoursAndDays() {
+        BucketGrid hours = new BucketGrid(Bucket.HOUR, UTC);
+        assertThat(hours.floor(Instant.parse("2020-06-11T09:53:00Z"))).isEqualTo("2020-06-11T09:00:00Z");
+        assertThat(hours.ceiling(Instant.parse("2020-06-11T09:53:00Z"))).isEqualTo("2020-06-11T10:00:00Z");
+        assertThat(hours.ceiling(Instant.parse("2020-06-11T10:00:00Z"))).isEqualTo("2020-06-11T10:00:00Z");
+        assertThat(hours.render(Instant.parse("2020-06-11T09:00:00Z"))).isEqualTo("2020-06-11T09:00:00Z");
+        BucketGrid days = new BucketGrid(Bucket.DAY, UTC);
+        assertThat(days.floor(Instant.parse("2020-06-23T23:39:00Z"))).isEqualTo("2020-06-23T00:00:00Z");
+    }
+
+    @Test
+    void localDaysStartAtLocalMidnight() {
+        BucketGrid days = new BucketGrid(Bucket.DAY, BERLIN);
+        // 23:39Z on the 23rd is 01:39 (+02:00) on the 24th in Berlin
+        Instant t = Instant.parse("2020-06-23T23:39:00Z");
+        assertThat(days.render(days.floor(t))).isEqualTo("2020-06-24T00:00:00+02:00");
+        assertThat(days.floor(t)).isEqualTo("2020-06-23T22:00:00Z");
+    }
+
+    @Test
+    void localDaysLast23Or25HoursAcrossDstChanges() {
+        BucketGrid days = new BucketGrid(Bucket.DAY, BERLIN);
+        BucketGrid.Bounds spring = days.bounds(Instant.parse("2020-03-29T12:00:00Z"),
+                Instant.parse("2020-03-29T12:00:01Z"), "bucket");
+        assertThat(spring.buckets()).isOne();
+        assertThat(days.render(spring.first())).isEqualTo("2020-03-29T00:00:00+01:00");
+        assertThat(days.render(spring.last())).isEqualTo("2020-03-30T00:00:00+02:00");
+        assertThat(Duration.between(spring.first(), spring.last())).isEqualTo(Duration.ofHours(23));
+
+        BucketGrid.Bounds autumn = days.bounds(Instant.parse("2020-10-25T12:00:00Z"),
+                Instant.parse("2020-10-25T12:00:01Z"), "bucket");
+        assertThat(days.render(autumn.first())).isEqualTo("2020-10-25T00:00:00+02:00");
+        assertThat(days.render(autumn.last())).isEqualTo("2020-10-26T00:00:00+01:00");
+        assertThat(Duration.between(autumn.first(), autumn.last())).isEqualTo(Duration.ofHours(25));
+    }
+
+    @Test
+    void localHoursRepeatTheDoubledHourAndSkipTheMissingOne() {
+        BucketGrid hours = new BucketGrid(Bucket.HOUR, BERLIN);
+        // 2020-10-25 in Berlin: 00:00+02:00 (22:00Z the day before) to 00:00+01:00 (23:00Z): 25 one-hour buckets
+        BucketGrid.Bounds autumn = hours.bounds(Instant.parse("2020-10-24T22:00:00Z"),
+                Instant.parse("2020-10-25T23:00:00Z"), "bucket");
+        assertThat(autumn.buckets()).isEqualTo(25);
+        List<String> starts = starts(hours, autumn);
+        assertThat(starts).contains("2020-10-25T02:00:00+02:00", "2020-10-25T02:00:00+01:00");
+        // 2020-03-29: 02:00 local does not exist; 23 buckets
+        BucketGrid.Bounds spring = hours.bounds(Instant.parse("2020-03-28T23:00:00Z"),
+                Instant.parse("2020-03-29T22:00:00Z"), "bucket");
+        assertThat(spring.buckets()).isEqualTo(23);
+        assertThat(starts(hours, spring)).contains("2020-03-29T01:00:00+01:00", "2020-03-29T03:00:00+02:00")
+                .noneMatch(s -> s.startsWith("2020-03-29T02:"));
+        for (int i = 0; i < spring.buckets(); i++) {
+            assertThat(Duration.between(spring.at(i), spring.at(i + 1))).isEqualTo(Duration.ofHours(1));
+        }
+    }
+
+    @Test
+    void aDayWithoutMidnightStartsAtItsFirstValidTime() {
+        // Brazil's DST of 2018 began at midnight: 2018-11-04 started at 01:00 (-02:00) in São Paulo
+        BucketGrid days = new BucketGrid(Bucket.DAY, ZoneId.of("America/Sao_Paulo"));
+        Instant noon = Instant.parse("2018-11-04T14:00:00Z");
+        assertThat(days.render(days.floor(noon))).isEqualTo("2018-11-04T01:00:00-02:00");
+        BucketGrid.Bounds day = days.bounds(noon, noon.plusSeconds(1), "bucket");
+        assertThat(Duration.between(day.first(), day.last())).isEqualTo(Duration.ofHours(23));
+    }
+
+    @Test
+    void hoursFollowLocalHoursInHalfHourZones() {
+        BucketGrid hours = new BucketGrid(Bucket.HOUR, ZoneId.of("Asia/Kolkata"));
+        Instant t = Instant.parse("2020-06-11T09:53:00Z"); // 15:23 +05:30
+        assertThat(hours.floor(t)).isEqualTo("2020-06-11T09:30:00Z");
+        assertThat(hours.render(hours.floor(t))).isEqualTo("2020-06-11T15:00:00+05:30");
+    }
+
+    @Test
+    void findsTheBucketOfAnInstantInsideTheRangeOnly() {
+        BucketGrid hours = new BucketGrid(Bucket.HOUR, UTC);
+        BucketGrid.Bounds b = hours.bounds(Instant.parse("2020-06-11T09:53:00Z"),
+                Instant.parse("2020-06-11T21:07:00Z").plusNanos(1), "bucket");
+        // 09:00 .. 21:00 inclusive: 21 - 9 + 1 = 13 buckets
+        assertThat(b.buckets()).isEqualTo(13);
+        assertThat(b.indexOf(Instant.parse("2020-06-11T09:00:00Z"))).isZero();
+        assertThat(b.indexOf(Instant.parse("2020-06-11T14:51:00Z"))).isEqualTo(5);
+        assertThat(b.indexOf(Instant.parse("2020-06-11T21:59:59Z"))).isEqualTo(12);
+        assertThat(b.indexOf(Instant.parse("2020-06-11T22:00:00Z"))).isEqualTo(-1);
+        assertThat(b.indexOf(Instant.parse("2020-06-11T08:59:59Z"))).isEqualTo(-1);
+    }
+
+    @Test
+    void allowsTenThousandBucketsAndNoMore() {
+        BucketGrid hours = new BucketGrid(Bucket.HOUR, UTC);
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        assertThat(hours.bounds(from, from.plus(Duration.ofHours(10_000)), "from").buckets()).isEqualTo(10_000);
+        assertThatThrownBy(() -> hours.bounds(from, from.plus(Duration.ofHours(10_001)), "from"))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.getBody().getProperties()).containsEntry("parameter", "from");
+                    assertThat(e.getBody().getDetail()).contains("10000", "bucket=day");
+                });
+    }
+
+    private static List<String> starts(BucketGrid grid, BucketGrid.Bounds bounds) {
+        List<String> starts = new ArrayList<>();
+        for (int i = 0; i < bounds.buckets(); i++) {
+            starts.add(grid.render(bounds.at(i)));
+        }
+        return starts;
+    }
+}
