@@ -94,7 +94,7 @@ function table(columns, rows, { id, sortable = false } = {}) {
 const charts = [];
 function chart(container, option) {
   const instance = echarts.init(container, null, { renderer: 'canvas' });
-  instance.setOption(option);
+  instance.setOption({ animation: false, ...option });
   charts.push(instance);
   return instance;
 }
@@ -244,6 +244,7 @@ function renderGraph(box, graph, details, colourBy) {
         const colour = isProvider ? '#555'
           : mode === 'time' ? timeColour(Date.parse(n.data.publishedAt)) : providerColour(`provider:${n.data.provider}`);
         return { id: n.id, name: n.id, fullLabel: n.label || n.id, value: n.type, symbol: isProvider ? 'roundRect' : 'circle',
+          label: isProvider ? { show: true, position: 'right', fontSize: 10, color: '#555', formatter: () => n.label || n.id } : undefined,
           symbolSize: isProvider ? 16 : n.data.inStory ? 13 : 8, itemStyle: { color: colour, opacity: n.data && n.data.inStory === false ? 0.5 : 1 } };
       }),
       links: graph.edges.map((e) => ({ source: e.source, target: e.target, type: e.type,
@@ -253,7 +254,7 @@ function renderGraph(box, graph, details, colourBy) {
   const instance = chart(box, build('provider'));
   box.dataset.nodes = String(instance.getOption().series[0].data.length);
   box.dataset.edges = String(instance.getOption().series[0].links.length);
-  colourBy.addEventListener('change', () => instance.setOption(build(colourBy.value)));
+  colourBy.addEventListener('change', () => instance.setOption({ animation: false, ...build(colourBy.value) }));
   instance.on('click', (p) => {
     if (p.dataType !== 'node') return;
     const node = byId[p.data.id];

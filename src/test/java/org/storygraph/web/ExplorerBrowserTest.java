@@ -1,0 +1,226 @@
+package org.storygraph.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.storygraph.GraphFixtures;
+import org.storygraph.TestDatabase;
+import org.storygraph.ingest.IngestService;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The explorer page in Debian's headless Chromium (installed by .ci/run), on the seeds: it renders the stories, a
+ * story's spread chart and graph with exactly the points and nodes the API returns, sorts the coverage table, runs
+ * a saved query, and shows a hostile title as text. Screenshots of each view go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "storygraph.ingest.seeds.load-when-empty=false")
+@ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplorerBrowserTest {
+
+    static final String HOSTILE = "<script>window.__xss = 1</script> Acme <img src=x onerror=\"window.__xss = 2\"> recall";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GraphFixtures graph;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    Neo4jClient client;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Path screenshots = Path.of("target", "screenshots");
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        File chromium = new File("/usr/bin/chromium");
+        File driver = new File("/usr/bin/chromedriver");
+        assumeTrue(chromium.canExecute() && driver.canExecute(),
+                "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
+                        + " .ci/run installs them: apt-get install -y chromium chromium-driver");
+        graph.seeds();
+        Files.writeString(dir.resolve("hostile.txt"), """
+                ---
+                title: '%s'
+                webUrl: "https://hostile.example/acme"
+                publishedDateTime: 2021-03-01T10:00:00Z
+                ---
+                """.formatted(HOSTILE.replace("'", "''")));
+        ingest.load(List.of(dir));
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory(
+                        Path.of("target").toAbsolutePath(), "chromium-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    private void open(String hash) {
+        browser.get(base() + hash);
+        ready();
+    }
+
+    private void ready() {
+        wait.until(d -> "true".equals(d.findElement(By.id("view")).getDomAttribute("data-ready")));
+    }
+
+    private JsonNode api(String path) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return json.readTree(response.body());
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String storyOf(String url) {
+        return client.query("MATCH (:Article {url: $u})-[:IN_STORY]->(s) RETURN s.id").bind(url).to("u")
+                .fetchAs(String.class).one().orElseThrow();
+    }
+
+    @Test
+    void listsTheStories() throws Exception {
+        open("#/");
+        int total = api("api/stories?size=100").get("total").asInt();
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=stories] tbody tr"));
+        assertThat(rows).hasSize(total);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=story-count]")).getText())
+                .isEqualTo(total + " stories");
+        screenshot("stories");
+    }
+
+    @Test
+    void showsAStorysSpreadChartAndGraphWithTheApisNumbers() throws Exception {
+        String story = storyOf("https://mic.com/p/amazon-is-banning-cops-from-using-its-facial-recognition-tech-for-one-year-22976063");
+        open("#/");
+        browser.findElements(By.cssSelector("[data-testid=story-link]")).stream()
+                .filter(a -> a.getDomAttribute("href").endsWith(story)).findFirst().orElseThrow().click();
+        ready();
+        WebElement chart = browser.findElement(By.cssSelector("[data-testid=timeline-chart]"));
+        WebElement graphBox = browser.findElement(By.cssSelector("[data-testid=story-graph]"));
+        int buckets = api("api/stories/" + story + "/timeline?bucket=hour").get("buckets").size();
+        JsonNode apiGraph = api("api/stories/" + story + "/graph");
+        assertThat(chart.getDomAttribute("data-points")).isEqualTo(String.valueOf(buckets));
+        assertThat(graphBox.getDomAttribute("data-nodes")).isEqualTo(String.valueOf(apiGraph.get("nodes").size()));
+        assertThat(graphBox.getDomAttribute("data-edges")).isEqualTo(String.valueOf(apiGraph.get("edges").size()));
+        // ECharts drew on its canvases
+        assertThat(chart.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(graphBox.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=story-label]")).getText())
+                .isEqualTo(api("api/stories/" + story).get("story").get("label").asString());
+        // the daily view of the same story
+        browser.findElement(By.linkText("day")).click();
+        ready();
+        int days = api("api/stories/" + story + "/timeline?bucket=day").get("buckets").size();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=timeline-chart]")).getDomAttribute("data-points"))
+                .isEqualTo(String.valueOf(days));
+        screenshot("story");
+    }
+
+    @Test
+    void sortsTheCoverageTable() throws Exception {
+        String story = storyOf("https://mic.com/p/amazon-is-banning-cops-from-using-its-facial-recognition-tech-for-one-year-22976063");
+        open("#/story/" + story);
+        By lagCells = By.cssSelector("[data-testid=coverage] tbody tr td:nth-child(4)");
+        WebElement lagHeader = browser.findElement(By.cssSelector("[data-testid=coverage] th[data-column=lag]"));
+        lagHeader.click();
+        List<Long> ascending = browser.findElements(lagCells).stream().map(e -> Long.parseLong(e.getText())).toList();
+        assertThat(ascending).isSorted().hasSize(api("api/stories/" + story + "/coverage").get("providers").size());
+        browser.findElement(By.cssSelector("[data-testid=coverage] th[data-column=lag]")).click();
+        List<Long> descending = browser.findElements(lagCells).stream().map(e -> Long.parseLong(e.getText())).toList();
+        assertThat(descending).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(descending.getFirst()).isEqualTo(ascending.getLast());
+        screenshot("coverage-sorted");
+    }
+
+    @Test
+    void showsAProvider() throws Exception {
+        open("#/provider/mic.com");
+        JsonNode profile = api("api/providers/mic.com");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=provider-name]")).getText()).isEqualTo("Mic");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=provider-summary]")).getText())
+                .contains("first to report 0").contains("median lag 3,200 min");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=precedes] tbody tr")))
+                .hasSize(profile.get("precedes").size());
+        screenshot("provider");
+    }
+
+    @Test
+    void runsASavedQueryFromItsForm() throws Exception {
+        open("#/queries?name=providers-leading");
+        WebElement form = browser.findElement(By.cssSelector("[data-testid=query-form]"));
+        form.findElement(By.name("provider")).sendKeys("mic.com");
+        form.findElement(By.cssSelector("[data-testid=run-query]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=query-table]")));
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-testid=query-table] tbody tr"));
+        assertThat(rows).hasSize(4);
+        assertThat(rows.getFirst().findElement(By.cssSelector("td")).getText()).isEqualTo("fastcompany.com");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=query-summary]")).getText()).startsWith("4 rows");
+        screenshot("saved-query");
+    }
+
+    @Test
+    void showsAHostileTitleAsText() throws Exception {
+        open("#/?q=acme");
+        WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-testid=story-link]")));
+        assertThat(first.getText()).contains("<script>window.__xss = 1</script>").contains("<img src=x");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.findElements(By.cssSelector("#view img"))).isEmpty();
+        screenshot("hostile-title");
+    }
+}
