@@ -22,6 +22,10 @@ public final class Cli {
     public static final Map<String, String> COMMANDS = commands(
             "load", "load PATH... [--json]    load files or directories (recursively) into the graph",
             "recluster", "recluster                rebuild all stories from scratch",
+            "generate", "generate --articles N [--seed S] --out DIR\n"
+                    + "                            write a synthetic corpus (and its truth.csv) for benchmarks",
+            "benchmark-load", "benchmark-load [--articles N] [--seed S] [--naive M]\n"
+                    + "                            loader vs naive SDN saves vs bare CREATE, fresh temporary database",
             "query", "query list | query run NAME [--param k=v ...] [--format json|csv|table]\n"
                     + "                            list or run the saved Cypher queries (read-only, time-limited)",
             "evaluate-clusters", "evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]\n"
@@ -46,6 +50,9 @@ public final class Cli {
             return name.equals("help") || name.equals("--help") ? 0 : EXIT_USAGE;
         }
         List<String> all = List.of(Arrays.copyOfRange(args, 1, args.length));
+        if (name.equals("generate")) {
+            return org.storygraph.bench.GenerateCommand.run(all, out, err);
+        }
         List<String> rest = all.stream().filter(a -> !isPropertyOption(a)).toList();
         String[] properties = all.stream().filter(Cli::isPropertyOption).toArray(String[]::new);
         SpringApplication app = new SpringApplication(application);
@@ -66,7 +73,14 @@ public final class Cli {
                 err.println("storygraph " + name + ": " + inUse.getMessage());
                 return EXIT_DATABASE_IN_USE;
             }
-            throw e;
+            // Boot's own failure report is switched off for the CLI (see application.yml), so say it here
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("storygraph " + name + ": could not start: " + root);
+            e.printStackTrace(err);
+            return 1;
         }
         try (context) {
             Command command = context.getBeansOfType(Command.class).values().stream()
@@ -83,7 +97,7 @@ public final class Cli {
      * control (per batch) instead of after every load.
      */
     static Map<String, Object> contextOverrides(String command) {
-        if (!command.equals("evaluate-clusters")) {
+        if (!command.equals("evaluate-clusters") && !command.startsWith("benchmark-")) {
             return Map.of();
         }
         try {

@@ -67,7 +67,10 @@ final class BatchWriter {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchWriter.class);
+
     private Result write(TransactionContext tx, Batch batch, List<Failed> failed) {
+        long t0 = System.nanoTime();
         Map<String, Long> rels = new LinkedHashMap<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         tx.run("""
@@ -77,6 +80,7 @@ final class BatchWriter {
                 ON MATCH SET x.name = CASE WHEN p.full THEN p.name ELSE coalesce(x.name, p.name) END
                 """, Map.of("providers", batch.providers())).consume();
         tx.run("UNWIND $topics AS name MERGE (:Topic {name: name})", Map.of("topics", batch.topics())).consume();
+        long t1 = System.nanoTime();
 
         int created = 0;
         int updated = 0;
@@ -135,6 +139,7 @@ final class BatchWriter {
             }
         }
 
+        long t2 = System.nanoTime();
         rels.put("PUBLISHED_BY", (long) tx.run("""
                 UNWIND $rows AS row
                 MATCH (a:Article {url: row.url})
@@ -144,6 +149,7 @@ final class BatchWriter {
                 DELETE old
                 MERGE (a)-[:PUBLISHED_BY]->(p)
                 """, Map.of("rows", batch.rows())).consume().counters().relationshipsCreated());
+        long t3 = System.nanoTime();
         rels.put("TAGGED", (long) tx.run("""
                 UNWIND $rows AS row
                 UNWIND row.topics AS topic
@@ -151,6 +157,7 @@ final class BatchWriter {
                 MATCH (t:Topic {name: topic})
                 MERGE (a)-[:TAGGED]->(t)
                 """, Map.of("rows", batch.rows())).consume().counters().relationshipsCreated());
+        long t4 = System.nanoTime();
         rels.put("RELATED_TO", (long) tx.run("""
                 UNWIND $related AS r
                 MATCH (a:Article {url: r.from})
@@ -160,6 +167,7 @@ final class BatchWriter {
                 ON MATCH SET x.rank = CASE WHEN r.rank < x.rank THEN r.rank ELSE x.rank END
                 """, Map.of("related", batch.related())).consume().counters().relationshipsCreated());
 
+        long t5 = System.nanoTime();
         List<Map<String, Object>> files = new ArrayList<>(batch.files());
         for (Failed f : failed) {
             Map<String, Object> m = new HashMap<>();
@@ -184,6 +192,12 @@ final class BatchWriter {
                     MERGE (s)-[:CONTAINED]->(a)
                 }
                 """, Map.of("files", files, "now", now)).consume().counters().relationshipsCreated());
+        long t6 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("batch of {} rows: providers+topics {} ms, articles {} ms, published {} ms, tagged {} ms, "
+                    + "related {} ms, files {} ms", batch.rows().size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000, (t6 - t5) / 1_000_000);
+        }
         rels.values().removeIf(v -> v == 0);
         return new Result(created, updated, rels, conflicts, changed);
     }

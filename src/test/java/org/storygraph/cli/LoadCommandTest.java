@@ -77,6 +77,8 @@ class LoadCommandTest {
 
     @Test
     void everyListedCommandHasABean(@Autowired java.util.List<Command> commands) {
-        assertThat(commands).extracting(Command::name).containsExactlyInAnyOrderElementsOf(Cli.COMMANDS.keySet());
+        // generate runs without a database, so it is the one command without a bean
+        assertThat(commands).extracting(Command::name).containsExactlyInAnyOrderElementsOf(
+                Cli.COMMANDS.keySet().stream().filter(c -> !c.equals("generate")).toList());
     }
 }

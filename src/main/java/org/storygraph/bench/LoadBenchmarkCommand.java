@@ -1,0 +1,253 @@
+package org.storygraph.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.stereotype.Component;
+import org.storygraph.cli.Command;
+import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.ingest.IngestService;
+import org.storygraph.ingest.LoadReport;
+import org.storygraph.ingest.UrlCanonicalizer;
+
+/**
+ * {@code storygraph benchmark-load --articles N [--seed S] [--naive M]}: the same generated corpus loaded, in one
+ * run, into the same fresh embedded database (the CLI gives this command a temporary one, emptied between
+ * contenders) by (1) a lower bound — bare {@code UNWIND … CREATE} of the same nodes and relationships, no MERGE,
+ * no constraint checks (labels without constraints), from already-parsed rows; (2) a naive loader — Spring Data
+ * Neo4j entities, one repository save (one transaction) per article, on the first M articles; (3) the project's
+ * loader from the files' bytes (parsing, hashing, provenance included; clustering off). Graph writes only:
+ * embeddings and clustering are measured by {@code benchmark-cluster}.
+ */
+@Component
+class LoadBenchmarkCommand implements Command {
+
+    private final IngestService ingest;
+    private final Driver driver;
+    private final String database;
+    private final NaiveArticleRepository naive;
+
+    LoadBenchmarkCommand(IngestService ingest, Driver driver, Neo4jProperties neo4j,
+            NaiveArticleRepository naive) {
+        this.ingest = ingest;
+        this.driver = driver;
+        this.database = neo4j.database();
+        this.naive = naive;
+    }
+
+    @Override
+    public String name() {
+        return "benchmark-load";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        int articles = 100_000;
+        long seed = 7;
+        int naiveArticles = 2_000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--articles" -> articles = Integer.parseInt(args.get(++i).replace("_", ""));
+                case "--seed" -> seed = Long.parseLong(args.get(++i));
+                case "--naive" -> naiveArticles = Integer.parseInt(args.get(++i).replace("_", ""));
+                default -> {
+                    err.println("usage: storygraph benchmark-load [--articles N] [--seed S] [--naive M]");
+                    return 2;
+                }
+            }
+        }
+        CorpusGenerator corpus = new CorpusGenerator(articles, seed);
+        err.printf("corpus: %,d articles, %,d stories, %,d providers (seed %d)%n", articles, corpus.storyCount(),
+                corpus.providerCount(), seed);
+
+        clear();
+        long t0 = System.nanoTime();
+        lowerBound(corpus, err);
+        double lowerSeconds = (System.nanoTime() - t0) / 1e9;
+        err.printf("lower bound: %,d articles in %.1f s%n", articles, lowerSeconds);
+
+        clear();
+        int naiveCount = Math.min(naiveArticles, articles);
+        t0 = System.nanoTime();
+        naive(corpus, naiveCount);
+        double naiveSeconds = (System.nanoTime() - t0) / 1e9;
+        err.printf("naive: %,d articles in %.1f s%n", naiveCount, naiveSeconds);
+
+        clear();
+        t0 = System.nanoTime();
+        LoadReport report = project(corpus, err);
+        double projectSeconds = (System.nanoTime() - t0) / 1e9;
+        long created = count("MATCH (a:Article) RETURN count(a)");
+
+        double lowerRate = articles / lowerSeconds;
+        double naiveRate = naiveCount / naiveSeconds;
+        double projectRate = articles / projectSeconds;
+        out.printf("articles (items):     %,d (+ %,d related entries; %,d Article nodes)%n", articles,
+                report.relationshipsCreatedByType().getOrDefault("RELATED_TO", 0L), created);
+        out.printf("%-22s %12s %10s %14s%n", "loader", "articles", "seconds", "articles/s");
+        out.printf("%-22s %,12d %10.1f %,14.0f%n", "lower bound (CREATE)", articles, lowerSeconds, lowerRate);
+        out.printf("%-22s %,12d %10.1f %,14.0f%n", "naive (SDN save)", naiveCount, naiveSeconds, naiveRate);
+        out.printf("%-22s %,12d %10.1f %,14.0f%n", "project loader", articles, projectSeconds, projectRate);
+        out.printf("project / naive:       %.1fx (target >= 20x)%n", projectRate / naiveRate);
+        out.printf("project / lower bound: %.2fx (target >= 0.5x)%n", projectRate / lowerRate);
+        return report.hasFailures() ? 1 : 0;
+    }
+
+    private void clear() {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.run("""
+                    MATCH (n) WHERE NOT n:__StoryGraphMigration
+                    CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+        }
+    }
+
+    private long count(String cypher) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.run(cypher).single().get(0).asLong();
+        }
+    }
+
+    private LoadReport project(CorpusGenerator corpus, PrintStream err) {
+        List<LoadReport> reports = new ArrayList<>();
+        List<IngestService.Upload> chunk = new ArrayList<>();
+        Iterator<CorpusGenerator.Article> it = corpus.articles();
+        int done = 0;
+        while (it.hasNext()) {
+            CorpusGenerator.Article a = it.next();
+            chunk.add(new IngestService.Upload("g" + a.index() + ".txt",
+                    CorpusGenerator.toFile(a).getBytes(StandardCharsets.UTF_8)));
+            if (chunk.size() == 10_000 || !it.hasNext()) {
+                reports.add(ingest.loadUploads(chunk));
+                done += chunk.size();
+                chunk = new ArrayList<>();
+                err.printf("project loader: %,d/%,d%n", done, corpus.size());
+            }
+        }
+        return reports.getLast();
+    }
+
+    private void naive(CorpusGenerator corpus, int count) {
+        Map<String, NaiveEntities.ProviderEntity> providers = new HashMap<>();
+        Map<String, NaiveEntities.TopicEntity> topics = new HashMap<>();
+        Iterator<CorpusGenerator.Article> it = corpus.articles();
+        for (int i = 0; i < count && it.hasNext(); i++) {
+            CorpusGenerator.Article a = it.next();
+            NaiveEntities.ArticleEntity e = new NaiveEntities.ArticleEntity(UrlCanonicalizer.canonicalize(a.url()),
+                    a.title(), a.excerpt(), a.publishedAt());
+            e.provider = providers.computeIfAbsent(a.providerDomain(),
+                    d -> new NaiveEntities.ProviderEntity(d, a.providerName()));
+            a.topics().forEach(t -> e.topics.add(topics.computeIfAbsent(t, NaiveEntities.TopicEntity::new)));
+            for (CorpusGenerator.Related r : a.related()) {
+                NaiveEntities.ArticleEntity target = naive.findById(UrlCanonicalizer.canonicalize(r.url()))
+                        .orElseGet(() -> new NaiveEntities.ArticleEntity(UrlCanonicalizer.canonicalize(r.url()),
+                                r.title(), null, r.publishedAt()));
+                target.provider = providers.computeIfAbsent(r.providerDomain(),
+                        d -> new NaiveEntities.ProviderEntity(d, r.providerName()));
+                e.related.add(target);
+            }
+            naive.save(e);
+        }
+    }
+
+    /** Bare CREATEs in batches of 10,000 articles: no MERGE, no constraints, ids kept in memory. */
+    private void lowerBound(CorpusGenerator corpus, PrintStream err) {
+        Map<String, String> providerIds = new HashMap<>();
+        Map<String, String> topicIds = new HashMap<>();
+        Map<Integer, String> articleIds = new HashMap<>();
+        List<long[]> related = new ArrayList<>();
+        Iterator<CorpusGenerator.Article> it = corpus.articles();
+        List<CorpusGenerator.Article> batch = new ArrayList<>();
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            while (it.hasNext()) {
+                batch.add(it.next());
+                if (batch.size() < 10_000 && it.hasNext()) {
+                    continue;
+                }
+                List<Map<String, Object>> newProviders = new ArrayList<>();
+                List<Map<String, Object>> newTopics = new ArrayList<>();
+                for (CorpusGenerator.Article a : batch) {
+                    if (!providerIds.containsKey(a.providerDomain())) {
+                        providerIds.put(a.providerDomain(), "");
+                        newProviders.add(Map.of("domain", a.providerDomain(), "name", a.providerName()));
+                    }
+                    for (String t : a.topics()) {
+                        if (!topicIds.containsKey(t)) {
+                            topicIds.put(t, "");
+                            newTopics.add(Map.of("name", t));
+                        }
+                    }
+                }
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (CorpusGenerator.Article a : batch) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("index", a.index());
+                    row.put("url", UrlCanonicalizer.canonicalize(a.url()));
+                    row.put("title", a.title());
+                    row.put("excerpt", a.excerpt());
+                    row.put("publishedAt", a.publishedAt().atOffset(java.time.ZoneOffset.UTC));
+                    row.put("provider", a.providerDomain());
+                    row.put("topics", a.topics());
+                    rows.add(row);
+                    a.related().forEach(r -> related.add(new long[] {a.index(), r.index()}));
+                }
+                session.executeWrite(tx -> {
+                    tx.run("UNWIND $p AS p CREATE (x:LbProvider) SET x = p RETURN p.domain AS d, elementId(x) AS id",
+                            Map.of("p", newProviders)).forEachRemaining(r ->
+                            providerIds.put(r.get("d").asString(), r.get("id").asString()));
+                    tx.run("UNWIND $t AS t CREATE (x:LbTopic) SET x = t RETURN t.name AS n, elementId(x) AS id",
+                            Map.of("t", newTopics)).forEachRemaining(r ->
+                            topicIds.put(r.get("n").asString(), r.get("id").asString()));
+                    List<Map<String, Object>> withIds = new ArrayList<>();
+                    for (Map<String, Object> row : rows) {
+                        Map<String, Object> r = new HashMap<>(row);
+                        r.put("providerId", providerIds.get((String) row.get("provider")));
+                        @SuppressWarnings("unchecked")
+                        List<String> ts = (List<String>) row.get("topics");
+                        r.put("topicIds", ts.stream().map(topicIds::get).toList());
+                        withIds.add(r);
+                    }
+                    tx.run("""
+                            UNWIND $rows AS row
+                            CREATE (a:LbArticle {url: row.url, title: row.title, excerpt: row.excerpt,
+                                                 publishedAt: row.publishedAt})
+                            WITH a, row
+                            MATCH (p) WHERE elementId(p) = row.providerId
+                            CREATE (a)-[:PUBLISHED_BY]->(p)
+                            WITH a, row
+                            CALL (a, row) {
+                                UNWIND row.topicIds AS tid
+                                MATCH (t) WHERE elementId(t) = tid
+                                CREATE (a)-[:TAGGED]->(t)
+                            }
+                            RETURN row.index AS index, elementId(a) AS id
+                            """, Map.of("rows", withIds)).forEachRemaining(r ->
+                            articleIds.put(r.get("index").asInt(), r.get("id").asString()));
+                    return null;
+                });
+                batch.clear();
+            }
+            for (int from = 0; from < related.size(); from += 20_000) {
+                List<Map<String, Object>> edges = new ArrayList<>();
+                for (long[] e : related.subList(from, Math.min(related.size(), from + 20_000))) {
+                    edges.add(Map.of("a", articleIds.get((int) e[0]), "b", articleIds.get((int) e[1])));
+                }
+                session.executeWrite(tx -> tx.run("""
+                        UNWIND $e AS e
+                        MATCH (a) WHERE elementId(a) = e.a
+                        MATCH (b) WHERE elementId(b) = e.b
+                        CREATE (a)-[:RELATED_TO]->(b)
+                        """, Map.of("e", edges)).consume());
+            }
+        }
+        err.printf("lower bound: %,d related links%n", related.size());
+    }
+}
