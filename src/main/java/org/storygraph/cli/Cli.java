@@ -30,7 +30,11 @@ public final class Cli {
                     + "                            list or run the saved Cypher queries (read-only, time-limited)",
             "evaluate-clusters", "evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]\n"
                     + "                            load a labelled corpus (DIR/truth.csv) into a fresh embedded database,\n"
-                    + "                            cluster it and score the stories (B-cubed, ARI, NMI)");
+                    + "                            cluster it and score the stories (B-cubed, ARI, NMI)",
+            "export", "export (--story ID | --from T --to T | --leadlag [--from T] [--to T] [--min-shared N])\n"
+                    + "                            [--format csv|json|graphml|gexf] [--out FILE]\n"
+                    + "                            a story, the articles of [from, to) or the lead/lag network\n"
+                    + "                            (stdout without --out)");
 
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_DATABASE_IN_USE = 3;
@@ -70,7 +74,12 @@ public final class Cli {
         } catch (RuntimeException e) {
             DatabaseInUseException inUse = find(e, DatabaseInUseException.class);
             if (inUse != null) {
-                err.println("storygraph " + name + ": " + inUse.getMessage());
+                err.println("storygraph " + name + ": " + (name.equals("export")
+                        ? "The database in " + inUse.dataDir() + " is in use by another process (is the StoryGraph "
+                                + "service running?). Stop it first, or export through the running service: curl -OJ "
+                                + "'http://localhost:8080/api/export?from=2020-06-10&to=2020-06-20&format=gexf' "
+                                + "(see docs/exports.md)"
+                        : inUse.getMessage()));
                 return EXIT_DATABASE_IN_USE;
             }
             // Boot's own failure report is switched off for the CLI (see application.yml), so say it here

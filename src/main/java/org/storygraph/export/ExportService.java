@@ -1,0 +1,140 @@
+package org.storygraph.export;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.stereotype.Service;
+import org.storygraph.coverage.CoverageService;
+import org.storygraph.coverage.CoverageViews.LeadLagEdge;
+import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
+import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.web.Json;
+
+/**
+ * Exports for the tools researchers use: a story, the articles of a time span, or the lead/lag network, as CSV,
+ * JSON, GraphML or GEXF, written to a stream as they are read from the graph (see docs/exports.md).
+ */
+@Service
+public class ExportService {
+
+    /** Export formats, with their media type and file extension. */
+    public enum Format {
+        CSV("text/csv;charset=UTF-8", "csv"),
+        JSON("application/json", "json"),
+        GRAPHML("application/graphml+xml", "graphml"),
+        GEXF("application/gexf+xml", "gexf");
+
+        private final String mediaType;
+        private final String extension;
+
+        Format(String mediaType, String extension) {
+            this.mediaType = mediaType;
+            this.extension = extension;
+        }
+
+        public String mediaType() {
+            return mediaType;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        /** {@code csv}, {@code json}, {@code graphml} or {@code gexf}, any case; empty when it is none of them. */
+        public static Optional<Format> parse(String name) {
+            if (name == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        public static final String NAMES = "csv, json, graphml or gexf";
+    }
+
+    private final GraphReader reader;
+    private final CoverageService coverage;
+    private final Json json;
+    private final Driver driver;
+    private final String database;
+
+    ExportService(Driver driver, Neo4jProperties neo4j, CoverageService coverage, Json json) {
+        this.driver = driver;
+        this.database = neo4j.database();
+        this.reader = new GraphReader(driver, database);
+        this.coverage = coverage;
+        this.json = json;
+    }
+
+    public boolean storyExists(String id) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.executeRead(tx -> tx.run("""
+                    MATCH (s:Story {id: $id})
+                    RETURN count(s) > 0 AS found
+                    """, Map.of("id", id)).single().get("found").asBoolean());
+        }
+    }
+
+    /** One story: its articles (CSV: one row each) with their providers and topics, and the links among them. */
+    public void story(String id, Format format, OutputStream out) {
+        GraphSink sink = articleSink(format, out, "StoryGraph story " + id);
+        reader.read(GraphReader.STORY, GraphReader.storyParameters(id), sink);
+        sink.close();
+    }
+
+    /** Articles published in [from, to) with their providers, topics and stories, and the links among them. */
+    public void span(Instant from, Instant to, Format format, OutputStream out) {
+        GraphSink sink = articleSink(format, out, "StoryGraph articles published in [" + from + ", " + to + ")");
+        reader.read(GraphReader.SPAN, GraphReader.spanParameters(from, to), sink);
+        sink.close();
+    }
+
+    /**
+     * The lead/lag network of {@link CoverageService#leadLag}: provider nodes and LEADS edges (CSV: one row per
+     * edge), weighted by how often the source published first.
+     */
+    public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, OutputStream out) {
+        LeadLagNetwork network = coverage.leadLag(from, to, minShared, limit);
+        String description = "StoryGraph lead/lag network, stories overlapping [" + (from == null ? "" : from)
+                + ", " + (to == null ? "" : to) + "), pairs sharing at least " + minShared + " stories";
+        GraphSink sink = switch (format) {
+            case CSV -> CsvSink.leadLag(out);
+            case JSON -> new JsonSink(out, json.mapper(), Schema.LEAD_LAG, description);
+            case GRAPHML -> new GraphMlSink(out, Schema.LEAD_LAG, description);
+            case GEXF -> new GexfSink(out, Schema.LEAD_LAG, description);
+        };
+        Map<String, String> providers = new LinkedHashMap<>();
+        for (LeadLagEdge e : network.edges()) {
+            providers.putIfAbsent(e.source(), e.sourceName());
+            providers.putIfAbsent(e.target(), e.targetName());
+        }
+        providers.forEach((domain, name) -> sink.node(new GraphSink.Node(new GraphSink.Ref("provider", domain),
+                name == null ? domain : name, GraphReader.data("domain", domain, "name", name))));
+        GraphReader.Edges edges = new GraphReader.Edges(sink);
+        for (LeadLagEdge e : network.edges()) {
+            edges.add("LEADS", new GraphSink.Ref("provider", e.source()), new GraphSink.Ref("provider", e.target()),
+                    (double) e.leads(), GraphReader.data("leads", e.leads(), "shared", e.shared(),
+                            "medianLagMinutes", e.medianLagMinutes(), "sourceName", e.sourceName(),
+                            "targetName", e.targetName()));
+        }
+        sink.close();
+    }
+
+    private GraphSink articleSink(Format format, OutputStream out, String description) {
+        return switch (format) {
+            case CSV -> CsvSink.articles(out);
+            case JSON -> new JsonSink(out, json.mapper(), Schema.ARTICLES, description);
+            case GRAPHML -> new GraphMlSink(out, Schema.ARTICLES, description);
+            case GEXF -> new GexfSink(out, Schema.ARTICLES, description);
+        };
+    }
+}

@@ -1,0 +1,458 @@
+package org.storygraph.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.storygraph.GraphFixtures;
+import org.storygraph.StoryGraphTest;
+import org.storygraph.coverage.CoverageService;
+import org.storygraph.coverage.CoverageViews.LeadLagEdge;
+import org.storygraph.coverage.CoverageViews.ProviderCoverage;
+import org.storygraph.coverage.CoverageViews.StoryCoverage;
+import org.storygraph.ingest.IngestService;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The exports read back as researchers' tools read them (JGraphT's GraphML and GEXF importers with schema
+ * validation, an RFC 4180 parser, a JSON parser) and compared with the graph itself and the coverage view.
+ */
+@StoryGraphTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportApiTest {
+
+    static final String MIC =
+            "https://mic.com/p/amazon-is-banning-cops-from-using-its-facial-recognition-tech-for-one-year-22976063";
+    /** Markup, an ampersand, both quote kinds and commas: what CSV and XML must carry unchanged. */
+    static final String HOSTILE_TITLE = "<script>alert(\"x\")</script> & 'quoted', commas, \"too\"";
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    GraphFixtures graph;
+    @Autowired
+    Neo4jClient client;
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    CoverageService coverage;
+    @Autowired
+    JsonMapper json;
+
+    private String bigTech;
+    private String acme;
+
+    @BeforeAll
+    void seeds(@TempDir Path extra) throws Exception {
+        graph.seeds();
+        // three copies of one item: two plausible times 2 h 30 min apart and one implausible (1970)
+        item(extra, "a", "a.example", "2021-03-01T10:00:00Z");
+        item(extra, "b", "b.example", "2021-03-01T12:30:00Z");
+        item(extra, "c", "c.example", "1970-01-01T00:00:00Z");
+        ingest.load(List.of(extra));
+        bigTech = storyOf(MIC);
+        acme = storyOf("https://a.example/news/acme-widget-recall");
+    }
+
+    static void item(Path extra, String name, String domain, String time) throws Exception {
+        Files.writeString(extra.resolve(name + ".txt"), """
+                ---
+                title: '%s'
+                excerpt: "Acme Corp. is recalling 40,000 Widget Pro space heaters sold since March after fires."
+                publishedDateTime: %s
+                webUrl: "https://%s/news/acme-widget-recall"
+                provider:
+                  name: "%s News"
+                  domain: %s
+                topics:
+                  - Product Safety
+                ---
+                """.formatted(HOSTILE_TITLE.replace("'", "''"), time, domain, domain, domain));
+    }
+
+    private String storyOf(String url) {
+        return client.query("MATCH (:Article {url: $u})-[:IN_STORY]->(s:Story) RETURN s.id").bind(url).to("u")
+                .fetchAs(String.class).one().orElseThrow();
+    }
+
+    private long count(String cypher, Map<String, Object> parameters) {
+        return client.query(cypher).bindAll(parameters).fetchAs(Long.class).one().orElseThrow();
+    }
+
+    private MvcTestResult get(String uri, Object... variables) {
+        MvcTestResult result = mvc.get().uri(uri, variables).exchange();
+        assertThat(result).hasStatusOk();
+        return result;
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The story's members as the graph holds them: id → title, provider domain, provider name. */
+    private Map<String, Map<String, Object>> members(String story) {
+        Map<String, Map<String, Object>> members = new TreeMap<>();
+        client.query("""
+                MATCH (a:Article)-[:IN_STORY]->(:Story {id: $id})
+                OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(p:Provider)
+                OPTIONAL MATCH (a)-[:DUPLICATE_OF]->(d:Article)
+                RETURN a.id AS id, a.title AS title, a.url AS url, p.domain AS domain, p.name AS name,
+                       d.id AS duplicateOf
+                """).bind(story).to("id").fetch().all().forEach(r -> members.put((String) r.get("id"), r));
+        return members;
+    }
+
+    @Test
+    void storyCsvHasOneRowPerArticleWithTheLagsOfTheCoverageView() {
+        MvcTestResult result = get("/api/stories/{id}/export?format=csv", bigTech);
+        assertThat(result).hasContentTypeCompatibleWith("text/csv");
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"story-" + bigTech + ".csv\"");
+        String text = body(result);
+        assertThat(text).startsWith("articleId,url,title,publishedAt,providerDomain,providerName,storyId,lagMinutes,"
+                + "duplicateOf\r\n");
+        List<Map<String, String>> rows = Csv.records(text);
+        Map<String, Map<String, Object>> members = members(bigTech);
+        assertThat(rows).extracting(r -> r.get("articleId")).containsExactlyInAnyOrderElementsOf(members.keySet());
+        for (Map<String, String> row : rows) {
+            Map<String, Object> m = members.get(row.get("articleId"));
+            assertThat(row.get("title")).isEqualTo(m.get("title"));
+            assertThat(row.get("url")).isEqualTo(m.get("url"));
+            assertThat(row.get("providerDomain")).isEqualTo(m.get("domain"));
+            assertThat(row.get("providerName")).isEqualTo(m.get("name"));
+            assertThat(row.get("storyId")).isEqualTo(bigTech);
+            assertThat(row.get("duplicateOf")).isEqualTo(m.get("duplicateOf") == null ? "" : m.get("duplicateOf"));
+        }
+        // rows in time order, and times as ISO-8601 instants
+        List<Instant> times = rows.stream().map(r -> Instant.parse(r.get("publishedAt"))).toList();
+        assertThat(times).isSorted();
+        assertLagsMatchCoverage(bigTech, rows);
+        // the seeds' titles hold commas, quotes and apostrophes: at least one field came back from quoting
+        assertThat(rows).anySatisfy(r -> assertThat(r.get("title")).containsAnyOf(",", "\"", "'", "’"));
+    }
+
+    /** Per provider, the smallest lag of its rows is the provider's lag in {@link CoverageService#story}. */
+    private void assertLagsMatchCoverage(String story, List<Map<String, String>> rows) {
+        StoryCoverage expected = coverage.story(story).orElseThrow();
+        Map<String, Long> byProvider = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            if (!row.get("lagMinutes").isEmpty()) {
+                byProvider.merge(row.get("providerDomain"), Long.parseLong(row.get("lagMinutes")), Math::min);
+            }
+        }
+        Map<String, Long> coverageLags = new HashMap<>();
+        for (ProviderCoverage p : expected.providers()) {
+            if (p.lagMinutes() != null) {
+                coverageLags.put(p.domain(), p.lagMinutes());
+            }
+        }
+        assertThat(byProvider).isEqualTo(coverageLags);
+        assertThat(rows.stream().filter(r -> r.get("lagMinutes").isEmpty()).count())
+                .isEqualTo(expected.implausibleArticles());
+    }
+
+    @Test
+    void implausibleTimesHaveNoLagAndHostileTitlesSurviveCsv() {
+        List<Map<String, String>> rows = Csv.records(body(get("/api/stories/{id}/export", acme)));
+        assertThat(rows).hasSize(3).allSatisfy(r -> assertThat(r.get("title")).isEqualTo(HOSTILE_TITLE));
+        Map<String, String> lags = rows.stream().collect(Collectors.toMap(r -> r.get("providerDomain"),
+                r -> r.get("lagMinutes")));
+        // b is 2 h 30 min after a; c's 1970 time is implausible: no lag
+        assertThat(lags).containsExactlyInAnyOrderEntriesOf(Map.of("a.example", "0", "b.example", "150",
+                "c.example", ""));
+        assertThat(rows).filteredOn(r -> r.get("providerDomain").equals("c.example")).singleElement()
+                .satisfies(r -> assertThat(r.get("publishedAt")).isEqualTo("1970-01-01T00:00:00Z"));
+        assertLagsMatchCoverage(acme, rows);
+    }
+
+    @Test
+    void storyGraphmlReadsBackWithEveryNodeAndEdgeOfTheStory() {
+        MvcTestResult result = get("/api/stories/{id}/export?format=graphml", bigTech);
+        assertThat(result).hasContentTypeCompatibleWith("application/graphml+xml");
+        assertThat(result.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).endsWith(".graphml\"");
+        assertStoryGraph(bigTech, Imported.graphml(body(result)));
+    }
+
+    @Test
+    void storyGexfReadsBackWithEveryNodeAndEdgeOfTheStory() {
+        MvcTestResult result = get("/api/stories/{id}/export?format=GEXF", bigTech);
+        assertThat(result).hasContentTypeCompatibleWith("application/gexf+xml");
+        String xml = body(result);
+        assertThat(xml).contains("<gexf xmlns=\"http://www.gexf.net/1.2draft\"").contains("version=\"1.2\"");
+        assertStoryGraph(bigTech, Imported.gexf(xml));
+    }
+
+    private void assertStoryGraph(String story, Imported g) {
+        Map<String, Object> id = Map.of("id", story);
+        Map<String, Map<String, Object>> members = members(story);
+        long providers = count("""
+                MATCH (:Story {id: $id})<-[:IN_STORY]-(:Article)-[:PUBLISHED_BY]->(p:Provider)
+                RETURN count(DISTINCT p)""", id);
+        long topics = count("""
+                MATCH (:Story {id: $id})<-[:IN_STORY]-(:Article)-[:TAGGED]->(t:Topic) RETURN count(DISTINCT t)""", id);
+        long tagged = count("""
+                MATCH (:Story {id: $id})<-[:IN_STORY]-(:Article)-[r:TAGGED]->(:Topic) RETURN count(r)""", id);
+        long related = count("""
+                MATCH (s:Story {id: $id})<-[:IN_STORY]-(:Article)-[r:RELATED_TO]->(:Article)-[:IN_STORY]->(s)
+                RETURN count(r)""", id);
+        long published = members.values().stream().filter(m -> m.get("domain") != null).count();
+        assertThat(related).isPositive();
+        assertThat(g.nodeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("article", (long) members.size(),
+                "provider", providers, "topic", topics, "story", 1L));
+        assertThat(g.edgeCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("PUBLISHED_BY", published,
+                "IN_STORY", (long) members.size(), "TAGGED", tagged, "RELATED_TO", related));
+        assertThat(g.graph().vertexSet()).hasSize(g.nodes().size());
+        // edges point the documented way and carry a label
+        assertThat(g.edges()).allSatisfy(e -> {
+            assertThat(e.source()).startsWith("article:");
+            assertThat(e.attributes().get("label")).isEqualTo(e.type());
+        });
+        assertThat(g.edges("IN_STORY")).allSatisfy(e -> {
+            assertThat(e.target()).isEqualTo("story:" + story);
+            assertThat(Double.parseDouble(e.attributes().get("score"))).isBetween(-1.0, 1.0);
+        });
+        assertThat(g.edges("RELATED_TO")).allSatisfy(e -> assertThat(e.attributes()).containsKey("rank"));
+
+        // articles: titles, urls, providers; lags as in the CSV
+        Map<String, Map<String, String>> articles = g.nodes("article");
+        Map<String, String> csvLags = Csv.records(body(get("/api/stories/{id}/export?format=csv", story))).stream()
+                .collect(Collectors.toMap(r -> "article:" + r.get("articleId"), r -> r.get("lagMinutes")));
+        members.forEach((articleId, m) -> {
+            Map<String, String> a = articles.get("article:" + articleId);
+            assertThat(a).as(articleId).isNotNull();
+            assertThat(a.get("title")).isEqualTo(m.get("title"));
+            assertThat(a.get("label")).isEqualTo(m.get("title"));
+            assertThat(a.get("url")).isEqualTo(m.get("url"));
+            assertThat(a.get("provider")).isEqualTo(m.get("domain"));
+            assertThat(a.getOrDefault("lagMinutes", "")).isEqualTo(csvLags.get("article:" + articleId));
+        });
+        // providers: names as the graph holds them
+        Map<String, String> names = new HashMap<>();
+        client.query("""
+                MATCH (:Story {id: $id})<-[:IN_STORY]-(:Article)-[:PUBLISHED_BY]->(p:Provider)
+                RETURN DISTINCT p.domain AS domain, p.name AS name""").bind(story).to("id").fetch().all()
+                .forEach(r -> names.put("provider:" + r.get("domain"), (String) r.get("name")));
+        assertThat(g.nodes("provider")).hasSize(names.size()).allSatisfy((nodeId, p) -> {
+            assertThat(p.get("name")).isEqualTo(names.get(nodeId));
+            assertThat("provider:" + p.get("domain")).isEqualTo(nodeId);
+        });
+        // the story: label, size, span
+        Map<String, Object> s = client.query("""
+                MATCH (s:Story {id: $id}) RETURN s.label AS label, s.size AS size, s.providerCount AS providerCount,
+                       s.firstPublishedAt AS first""").bind(story).to("id").fetch().one().orElseThrow();
+        assertThat(g.nodes("story").get("story:" + story)).containsEntry("label", (String) s.get("label"))
+                .containsEntry("size", String.valueOf(s.get("size")))
+                .containsEntry("providerCount", String.valueOf(s.get("providerCount")))
+                .containsEntry("firstPublishedAt", Instant.from((java.time.temporal.TemporalAccessor) s.get("first"))
+                        .toString());
+    }
+
+    @Test
+    void hostileTitlesSurviveTheXmlRoundTrip() {
+        for (String format : List.of("graphml", "gexf")) {
+            String xml = body(get("/api/stories/{id}/export?format=" + format, acme));
+            assertThat(xml).doesNotContain("<script>").contains("&lt;script");
+            Imported g = format.equals("gexf") ? Imported.gexf(xml) : Imported.graphml(xml);
+            assertThat(g.nodes("article")).hasSize(3).allSatisfy((id, a) -> {
+                assertThat(a.get("title")).as(format).isEqualTo(HOSTILE_TITLE);
+                assertThat(a.get("label")).as(format).isEqualTo(HOSTILE_TITLE);
+            });
+            assertThat(g.nodes("article").values()).extracting(a -> a.get("lagMinutes"))
+                    .containsExactlyInAnyOrder("0", "150", null);
+            assertThat(g.nodes("topic")).containsOnlyKeys("topic:Product_20_Safety");
+            assertThat(g.nodes("topic").get("topic:Product_20_Safety")).containsEntry("name", "Product Safety");
+        }
+    }
+
+    @Test
+    void spanExportsHoldTheArticlesOfTheSpanAndOnlyLinksBetweenThem() {
+        Map<String, Object> span = Map.of("from", OffsetDateTime.parse("2020-06-10T00:00:00Z"),
+                "to", OffsetDateTime.parse("2020-06-15T00:00:00Z"));
+        long articles = count("""
+                MATCH (a:Article) WHERE a.publishedAt >= $from AND a.publishedAt < $to RETURN count(a)""", span);
+        long stories = count("""
+                MATCH (a:Article)-[:IN_STORY]->(s:Story) WHERE a.publishedAt >= $from AND a.publishedAt < $to
+                RETURN count(DISTINCT s)""", span);
+        long related = count("""
+                MATCH (a:Article)-[r:RELATED_TO]->(b:Article)
+                WHERE a.publishedAt >= $from AND a.publishedAt < $to AND b.publishedAt >= $from AND b.publishedAt < $to
+                RETURN count(r)""", span);
+        long relatedOut = count("""
+                MATCH (a:Article)-[r:RELATED_TO]-(b:Article)
+                WHERE a.publishedAt >= $from AND a.publishedAt < $to
+                  AND NOT (b.publishedAt >= $from AND b.publishedAt < $to)
+                RETURN count(r)""", span);
+        assertThat(articles).isPositive();
+        assertThat(related).isPositive();
+        assertThat(relatedOut).as("the span cuts some links, which must be left out").isPositive();
+
+        MvcTestResult graphml = get("/api/export?from=2020-06-10&to=2020-06-15&format=graphml");
+        assertThat(graphml.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"articles-2020-06-10-2020-06-15.graphml\"");
+        MvcTestResult gexf = get("/api/export?from=2020-06-10&to=2020-06-15&format=gexf");
+        for (Imported g : List.of(Imported.graphml(body(graphml)), Imported.gexf(body(gexf)))) {
+            assertThat(g.nodeCounts()).containsEntry("article", articles).containsEntry("story", stories);
+            assertThat(g.edgeCounts()).containsEntry("RELATED_TO", related)
+                    .containsEntry("PUBLISHED_BY", articles);
+            assertThat(g.nodes("article").values()).allSatisfy(a -> assertThat(Instant.parse(a.get("publishedAt")))
+                    .isBetween(Instant.parse("2020-06-10T00:00:00Z"), Instant.parse("2020-06-14T23:59:59Z")));
+        }
+
+        List<Map<String, String>> rows = Csv.records(body(get("/api/export?from=2020-06-10&to=2020-06-15")));
+        assertThat(rows).hasSize((int) articles);
+
+        JsonNode doc = json.readTree(body(get("/api/export?from=2020-06-10&to=2020-06-15&format=json")));
+        assertThat(doc.get("nodes").size()).isEqualTo(Imported.graphml(body(graphml)).nodes().size());
+        Set<String> ids = doc.get("nodes").valueStream().map(n -> n.get("id").asString()).collect(Collectors.toSet());
+        assertThat(ids).hasSize(doc.get("nodes").size());
+        assertThat(doc.get("edges").valueStream()).allSatisfy(e -> assertThat(ids)
+                .contains(e.get("source").asString(), e.get("target").asString()));
+        assertThat(doc.get("edges").valueStream().filter(e -> e.get("type").asString().equals("RELATED_TO")).count())
+                .isEqualTo(related);
+    }
+
+    @Test
+    void jsonStoryExportIsAGraphDocument() {
+        MvcTestResult result = get("/api/stories/{id}/export?format=json", acme);
+        assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        JsonNode doc = json.readTree(body(result));
+        assertThat(doc.get("nodes").valueStream().filter(n -> n.get("type").asString().equals("article")))
+                .hasSize(3).allSatisfy(n -> {
+                    assertThat(n.get("label").asString()).isEqualTo(HOSTILE_TITLE);
+                    assertThat(n.get("data").get("title").asString()).isEqualTo(HOSTILE_TITLE);
+                });
+        assertThat(doc.get("nodes").valueStream().filter(n -> n.get("id").asString().equals("story:" + acme)))
+                .singleElement().satisfies(n -> assertThat(n.get("data").get("size").asLong()).isEqualTo(3));
+        assertThat(doc.get("edges").valueStream().map(e -> e.get("type").asString()).collect(Collectors.toSet()))
+                .contains("PUBLISHED_BY", "IN_STORY", "TAGGED");
+    }
+
+    @Test
+    void leadLagExportsCarryTheNetworkOfTheCoverageService() {
+        List<LeadLagEdge> expected = coverage.leadLag(null, null, 1, 100_000).edges();
+        assertThat(expected).isNotEmpty();
+        MvcTestResult csv = get("/api/coverage/leadlag/export?format=csv");
+        assertThat(csv.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"leadlag.csv\"");
+        List<Map<String, String>> rows = Csv.records(body(csv));
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            LeadLagEdge e = expected.get(i);
+            assertThat(rows.get(i)).containsEntry("source", e.source()).containsEntry("target", e.target())
+                    .containsEntry("leads", String.valueOf(e.leads()))
+                    .containsEntry("shared", String.valueOf(e.shared()))
+                    .containsEntry("medianLagMinutes", String.valueOf(e.medianLagMinutes()));
+        }
+        Set<String> providers = expected.stream().flatMap(e -> java.util.stream.Stream.of(e.source(), e.target()))
+                .collect(Collectors.toSet());
+        for (Imported g : List.of(Imported.gexf(body(get("/api/coverage/leadlag/export?format=gexf"))),
+                Imported.graphml(body(get("/api/coverage/leadlag/export?format=graphml"))))) {
+            assertThat(g.nodes("provider")).hasSize(providers.size());
+            assertThat(g.edges("LEADS")).hasSize(expected.size());
+            assertThat(g.edges()).hasSize(expected.size());
+            LeadLagEdge first = expected.getFirst();
+            assertThat(g.edges("LEADS")).filteredOn(e -> e.source().equals("provider:" + first.source())
+                    && e.target().equals("provider:" + first.target())).singleElement().satisfies(e -> {
+                        assertThat(e.attributes()).containsEntry("leads", String.valueOf(first.leads()))
+                                .containsEntry("medianLagMinutes", String.valueOf(first.medianLagMinutes()));
+                        assertThat(Double.parseDouble(e.attributes().get("weight"))).isEqualTo(first.leads());
+                    });
+        }
+        // the ACLU story alone: three providers, three edges (see CoverageApiTest)
+        assertThat(Csv.records(body(get("/api/coverage/leadlag/export?from=2020-06-11&to=2020-06-12"))))
+                .hasSize(3).extracting(r -> r.get("medianLagMinutes")).containsExactlyInAnyOrder("298.0", "674.0",
+                        "376.0");
+        JsonNode doc = json.readTree(body(get("/api/coverage/leadlag/export?format=json&minShared=1")));
+        assertThat(doc.get("edges").size()).isEqualTo(expected.size());
+    }
+
+    @Test
+    void answersBadRequestsWithProblems() {
+        assertThat(mvc.get().uri("/api/stories/nope/export?format=gexf")).hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/stories/{id}/export?format=xlsx", bigTech)).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.parameter").isEqualTo("format");
+        assertThat(mvc.get().uri("/api/export?from=2020-06-20&to=2020-06-10")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.parameter").isEqualTo("from");
+        assertThat(mvc.get().uri("/api/export?from=2020-06-10&to=2020-06-10")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/api/export?from=2020-06-10")).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/api/export?from=yesterday&to=2020-06-10")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.parameter").isEqualTo("from");
+        assertThat(mvc.get().uri("/api/export?from=2020-06-10&to=2020-06-11&format=pdf"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.parameter").isEqualTo("format");
+        assertThat(mvc.get().uri("/api/coverage/leadlag/export?from=2020-06-12&to=2020-06-11"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.get().uri("/api/coverage/leadlag/export?format=dot")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void exportsStreamWithoutTheContainersShortAsyncTimeout() {
+        MvcTestResult result = get("/api/export?from=2020-06-10&to=2020-06-15&format=gexf");
+        assertThat(result.getRequest().getAsyncContext().getTimeout())
+                .isEqualTo(ExportController.STREAM_TIMEOUT.toMillis());
+    }
+
+    /**
+     * A span's articles, their memberships and links are read in the order of the publishedAt index: no operator
+     * that holds every row (Sort, Eager) before the first one streams out, nor pairs of all articles.
+     */
+    @Test
+    void spanQueriesStreamInIndexOrder() {
+        for (String query : List.of(GraphReader.SPAN.articles(), GraphReader.SPAN.memberships(),
+                GraphReader.SPAN.related())) {
+            var summary = client.query("EXPLAIN " + query).bindAll(Map.of("from", OffsetDateTime.parse(
+                    "2020-06-10T00:00:00Z"), "to", OffsetDateTime.parse("2020-06-15T00:00:00Z"))).run();
+            List<String> operators = new java.util.ArrayList<>();
+            operators(summary.plan(), operators);
+            assertThat(operators).as(query).noneMatch(o -> o.contains("Sort") || o.contains("Eager")
+                    || o.contains("Top") || o.contains("CartesianProduct"))
+                    .anyMatch(o -> o.startsWith("NodeIndexSeekByRange"));
+        }
+    }
+
+    private static void operators(org.neo4j.driver.summary.Plan plan, List<String> into) {
+        into.add(plan.operatorType());
+        plan.children().forEach(c -> operators(c, into));
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheExports() {
+        assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.paths['/api/stories/{id}/export'].get.responses['200'].content",
+                        v -> v.assertThat().asMap().containsKeys("text/csv", "application/json",
+                                "application/graphml+xml", "application/gexf+xml"))
+                .hasPathSatisfying("$.paths['/api/export'].get.parameters[*].name",
+                        v -> v.assertThat().asList().contains("from", "to", "format"))
+                .hasPathSatisfying("$.paths['/api/coverage/leadlag/export'].get.parameters[*].name",
+                        v -> v.assertThat().asList().contains("minShared", "format"))
+                .hasPathSatisfying("$.components.schemas.GraphDocument.properties",
+                        v -> v.assertThat().asMap().containsKeys("nodes", "edges"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.storygraph.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The writers on their own: escaping, ids, empty graphs, and the stream they are given stays open. */
+class GraphSinkTest {
+
+    /** A title with characters XML 1.0 cannot hold (NUL, a bell, an unpaired surrogate), markup and quotes. */
+    static final String BROKEN = "A\u0000B\u0007C \uD800 <b>&amp;</b> \"q\" 'a', é 😀";
+
+    private static GraphSink.Node article(String key, String title) {
+        return new GraphSink.Node(new GraphSink.Ref("article", key), title, GraphReader.data("title", title,
+                "url", "https://x.example/" + key, "publishedAt", Instant.parse("2020-06-11T09:53:00Z"),
+                "lagMinutes", 12L, "providerName", "X, \"the\" News"));
+    }
+
+    private static String write(Function<ByteArrayOutputStream, GraphSink> sink, boolean withEdge) {
+        var out = new ByteArrayOutputStream() {
+            boolean closed;
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+        GraphSink s = sink.apply(out);
+        s.node(article("a1", BROKEN));
+        s.node(new GraphSink.Node(new GraphSink.Ref("topic", "AWS AI"), "AWS AI", GraphReader.data("name", "AWS AI")));
+        if (withEdge) {
+            s.edge(new GraphSink.Edge("e1", "TAGGED", new GraphSink.Ref("article", "a1"),
+                    new GraphSink.Ref("topic", "AWS AI"), null, Map.of()));
+        }
+        s.close();
+        assertThat(out.closed).as("the caller's stream stays open").isFalse();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void xmlFormatsReplaceCharactersXmlCannotHoldAndStayValid() {
+        String expected = "A\uFFFDB\uFFFDC \uFFFD <b>&amp;</b> \"q\" 'a', é 😀";
+        for (boolean withEdge : List.of(true, false)) {
+            Imported graphml = Imported.graphml(write(o -> new GraphMlSink(o, Schema.ARTICLES, "t"), withEdge));
+            Imported gexf = Imported.gexf(write(o -> new GexfSink(o, Schema.ARTICLES, "t <&>"), withEdge));
+            for (Imported g : List.of(graphml, gexf)) {
+                assertThat(g.nodes("article").get("article:a1")).containsEntry("title", expected)
+                        .containsEntry("label", expected).containsEntry("lagMinutes", "12")
+                        .containsEntry("publishedAt", "2020-06-11T09:53:00Z").doesNotContainKey("providerName");
+                assertThat(g.nodes("topic")).containsOnlyKeys("topic:AWS_20_AI");
+                assertThat(g.edges()).hasSize(withEdge ? 1 : 0);
+            }
+        }
+    }
+
+    @Test
+    void jsonCarriesEveryCharacterJsonCan() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode doc = mapper.readTree(write(o -> new JsonSink(o, mapper, Schema.ARTICLES, "t"), true));
+        assertThat(doc.get("nodes").get(0).get("label").asString()).isEqualTo(BROKEN.replace("\uD800", "\uFFFD"))
+                .isEqualTo(doc.get("nodes").get(0).get("data").get("title").asString());
+        assertThat(doc.get("nodes").get(0).get("data").get("lagMinutes").isIntegralNumber()).isTrue();
+        assertThat(doc.get("edges").get(0).get("target").asString()).isEqualTo("topic:AWS_20_AI");
+        JsonNode empty = mapper.readTree(write(o -> new JsonSink(o, mapper, Schema.ARTICLES, "t"), false));
+        assertThat(empty.get("edges").isArray()).isTrue();
+    }
+
+    @Test
+    void csvQuotesWhatNeedsQuotingAndSkipsOtherKinds() {
+        String text = write(CsvSink::articles, true);
+        List<Map<String, String>> rows = Csv.records(text);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.get("title")).isEqualTo(BROKEN.replace("\uD800", "\uFFFD"));
+            assertThat(r.get("providerName")).isEqualTo("X, \"the\" News");
+            assertThat(r.get("lagMinutes")).isEqualTo("12");
+            assertThat(r.get("storyId")).isEmpty();
+        });
+        assertThat(CsvSink.field("multi\nline")).isEqualTo("\"multi\nline\"");
+        assertThat(CsvSink.field("plain")).isEqualTo("plain");
+        assertThat(Csv.records(CsvSink.field("a,\"b\"\r\nc") + "\n")).isEmpty();
+        assertThat(Csv.parse("h\r\n" + CsvSink.field("a,\"b\"\r\nc") + "\r\n").get(1))
+                .containsExactly("a,\"b\"\r\nc");
+    }
+
+    @Test
+    void nodeIdsAreUniqueAcrossKindsAndSafeForGraphml() {
+        assertThat(new GraphSink.Ref("provider", "cnn.com").id()).isEqualTo("provider:cnn.com");
+        assertThat(new GraphSink.Ref("article", "4f1a2b").id()).isEqualTo("article:4f1a2b");
+        assertThat(new GraphSink.Ref("topic", "AI_ML").id()).isEqualTo("topic:AI_5f_ML");
+        assertThat(new GraphSink.Ref("topic", "AI ML").id()).isNotEqualTo(new GraphSink.Ref("topic", "AI_ML").id());
+        assertThat(new GraphSink.Ref("topic", "Café/Bar").id()).isEqualTo("topic:Caf_e9__2f_Bar");
+    }
+}
