@@ -136,12 +136,20 @@ class ExportCommand implements Command {
                 try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial))) {
                     export.accept(o);
                 }
+                readableLikeAnyNewFile(partial);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Temporary files are created owner-only; the finished export gets the usual rw-r--r--. */
+    private static void readableLikeAnyNewFile(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
