@@ -129,7 +129,12 @@ public class ArticleQueries {
                            RETURN {rank: r.rank, id: b.id, url: b.url, title: b.title, publishedAt: b.publishedAt,
                                    provider: p {.domain, .name}} AS link ORDER BY b.publishedAt, b.url
                        } AS relatedFrom,
-                       COLLECT { MATCH (s:SourceFile)-[:CONTAINED]->(a) RETURN s.path ORDER BY s.path } AS sources
+                       COLLECT {
+                           // files that had it as their item, or listed it among their item's related entries
+                           MATCH (s:SourceFile)-[:CONTAINED]->(a) RETURN s.path AS path
+                           UNION
+                           MATCH (s:SourceFile)-[:CONTAINED]->(:Article)-[:RELATED_TO]->(a) RETURN s.path AS path
+                       } AS sources
                 """).bind(id).to("id")
                 .fetchAs(ArticleDetail.class)
                 .mappedBy((types, record) -> {

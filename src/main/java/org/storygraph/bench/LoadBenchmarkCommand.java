@@ -158,11 +158,19 @@ class LoadBenchmarkCommand implements Command {
         }
     }
 
-    /** Bare CREATEs in batches of 10,000 articles: no MERGE, no constraints, ids kept in memory. */
+    /**
+     * Bare CREATEs in batches of 10,000 articles: no MERGE and no uniqueness constraints — only plain range indexes
+     * so relationships can find their ends, as any CREATE-based import needs.
+     */
     private void lowerBound(CorpusGenerator corpus, PrintStream err) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.run("CREATE INDEX lb_provider IF NOT EXISTS FOR (p:LbProvider) ON (p.domain)").consume();
+            session.run("CREATE INDEX lb_topic IF NOT EXISTS FOR (t:LbTopic) ON (t.name)").consume();
+            session.run("CREATE INDEX lb_article IF NOT EXISTS FOR (a:LbArticle) ON (a.index)").consume();
+            session.run("CALL db.awaitIndexes(60)").consume();
+        }
         Map<String, String> providerIds = new HashMap<>();
         Map<String, String> topicIds = new HashMap<>();
-        Map<Integer, String> articleIds = new HashMap<>();
         List<long[]> related = new ArrayList<>();
         Iterator<CorpusGenerator.Article> it = corpus.articles();
         List<CorpusGenerator.Article> batch = new ArrayList<>();
@@ -200,37 +208,19 @@ class LoadBenchmarkCommand implements Command {
                     a.related().forEach(r -> related.add(new long[] {a.index(), r.index()}));
                 }
                 session.executeWrite(tx -> {
-                    tx.run("UNWIND $p AS p CREATE (x:LbProvider) SET x = p RETURN p.domain AS d, elementId(x) AS id",
-                            Map.of("p", newProviders)).forEachRemaining(r ->
-                            providerIds.put(r.get("d").asString(), r.get("id").asString()));
-                    tx.run("UNWIND $t AS t CREATE (x:LbTopic) SET x = t RETURN t.name AS n, elementId(x) AS id",
-                            Map.of("t", newTopics)).forEachRemaining(r ->
-                            topicIds.put(r.get("n").asString(), r.get("id").asString()));
-                    List<Map<String, Object>> withIds = new ArrayList<>();
-                    for (Map<String, Object> row : rows) {
-                        Map<String, Object> r = new HashMap<>(row);
-                        r.put("providerId", providerIds.get((String) row.get("provider")));
-                        @SuppressWarnings("unchecked")
-                        List<String> ts = (List<String>) row.get("topics");
-                        r.put("topicIds", ts.stream().map(topicIds::get).toList());
-                        withIds.add(r);
-                    }
+                    tx.run("UNWIND $p AS p CREATE (x:LbProvider) SET x = p", Map.of("p", newProviders)).consume();
+                    tx.run("UNWIND $t AS t CREATE (x:LbTopic) SET x = t", Map.of("t", newTopics)).consume();
                     tx.run("""
                             UNWIND $rows AS row
+                            MATCH (p:LbProvider {domain: row.provider})
                             CREATE (a:LbArticle {url: row.url, title: row.title, excerpt: row.excerpt,
-                                                 publishedAt: row.publishedAt})
-                            WITH a, row
-                            MATCH (p) WHERE elementId(p) = row.providerId
+                                                 publishedAt: row.publishedAt, index: row.index})
                             CREATE (a)-[:PUBLISHED_BY]->(p)
                             WITH a, row
-                            CALL (a, row) {
-                                UNWIND row.topicIds AS tid
-                                MATCH (t) WHERE elementId(t) = tid
-                                CREATE (a)-[:TAGGED]->(t)
-                            }
-                            RETURN row.index AS index, elementId(a) AS id
-                            """, Map.of("rows", withIds)).forEachRemaining(r ->
-                            articleIds.put(r.get("index").asInt(), r.get("id").asString()));
+                            UNWIND row.topics AS topic
+                            MATCH (t:LbTopic {name: topic})
+                            CREATE (a)-[:TAGGED]->(t)
+                            """, Map.of("rows", rows)).consume();
                     return null;
                 });
                 batch.clear();
@@ -238,12 +228,12 @@ class LoadBenchmarkCommand implements Command {
             for (int from = 0; from < related.size(); from += 20_000) {
                 List<Map<String, Object>> edges = new ArrayList<>();
                 for (long[] e : related.subList(from, Math.min(related.size(), from + 20_000))) {
-                    edges.add(Map.of("a", articleIds.get((int) e[0]), "b", articleIds.get((int) e[1])));
+                    edges.add(Map.of("a", e[0], "b", e[1]));
                 }
                 session.executeWrite(tx -> tx.run("""
                         UNWIND $e AS e
-                        MATCH (a) WHERE elementId(a) = e.a
-                        MATCH (b) WHERE elementId(b) = e.b
+                        MATCH (a:LbArticle {index: e.a})
+                        MATCH (b:LbArticle {index: e.b})
                         CREATE (a)-[:RELATED_TO]->(b)
                         """, Map.of("e", edges)).consume());
             }

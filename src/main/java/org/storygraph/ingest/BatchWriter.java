@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +85,7 @@ final class BatchWriter {
 
         int created = 0;
         int updated = 0;
+        List<String> createdNow = new ArrayList<>();
         List<LoadReport.TimeConflict> conflicts = new ArrayList<>(batch.conflicts());
         List<String> changed = new ArrayList<>();
         var result = tx.run("""
@@ -123,6 +125,7 @@ final class BatchWriter {
             if (r.get("created").asBoolean()) {
                 created++;
                 changed.add(url);
+                createdNow.add(url);
             } else if (r.get("updated").asBoolean()) {
                 updated++;
                 changed.add(url);
@@ -140,7 +143,21 @@ final class BatchWriter {
         }
 
         long t2 = System.nanoTime();
-        rels.put("PUBLISHED_BY", (long) tx.run("""
+        // Articles created by this batch have no relationships yet: theirs are CREATEd, without the existence
+        // checks MERGE makes; articles that existed go through MERGE.
+        Set<String> createdUrls = new HashSet<>(createdNow);
+        List<Map<String, Object>> fresh = new ArrayList<>();
+        List<Map<String, Object>> existing = new ArrayList<>();
+        for (Map<String, Object> row : batch.rows()) {
+            (createdUrls.contains((String) row.get("url")) ? fresh : existing).add(row);
+        }
+        long publishedCreated = tx.run("""
+                UNWIND $rows AS row
+                MATCH (a:Article {url: row.url})
+                MATCH (p:Provider {domain: row.provider})
+                CREATE (a)-[:PUBLISHED_BY]->(p)
+                """, Map.of("rows", fresh)).consume().counters().relationshipsCreated();
+        publishedCreated += tx.run("""
                 UNWIND $rows AS row
                 MATCH (a:Article {url: row.url})
                 WHERE row.full OR NOT EXISTS { (a)-[:PUBLISHED_BY]->() }
@@ -148,24 +165,46 @@ final class BatchWriter {
                 OPTIONAL MATCH (a)-[old:PUBLISHED_BY]->(other:Provider) WHERE other <> p
                 DELETE old
                 MERGE (a)-[:PUBLISHED_BY]->(p)
-                """, Map.of("rows", batch.rows())).consume().counters().relationshipsCreated());
+                """, Map.of("rows", existing)).consume().counters().relationshipsCreated();
+        rels.put("PUBLISHED_BY", publishedCreated);
         long t3 = System.nanoTime();
-        rels.put("TAGGED", (long) tx.run("""
+        long taggedCreated = tx.run("""
                 UNWIND $rows AS row
-                UNWIND row.topics AS topic
                 MATCH (a:Article {url: row.url})
+                UNWIND row.topics AS topic
+                MATCH (t:Topic {name: topic})
+                CREATE (a)-[:TAGGED]->(t)
+                """, Map.of("rows", fresh)).consume().counters().relationshipsCreated();
+        taggedCreated += tx.run("""
+                UNWIND $rows AS row
+                MATCH (a:Article {url: row.url})
+                UNWIND row.topics AS topic
                 MATCH (t:Topic {name: topic})
                 MERGE (a)-[:TAGGED]->(t)
-                """, Map.of("rows", batch.rows())).consume().counters().relationshipsCreated());
+                """, Map.of("rows", existing)).consume().counters().relationshipsCreated();
+        rels.put("TAGGED", taggedCreated);
         long t4 = System.nanoTime();
-        rels.put("RELATED_TO", (long) tx.run("""
+        List<Map<String, Object>> freshLinks = new ArrayList<>();
+        List<Map<String, Object>> existingLinks = new ArrayList<>();
+        for (Map<String, Object> link : batch.related()) {
+            (createdUrls.contains((String) link.get("from")) || createdUrls.contains((String) link.get("to"))
+                    ? freshLinks : existingLinks).add(link);
+        }
+        long relatedCreated = tx.run("""
+                UNWIND $related AS r
+                MATCH (a:Article {url: r.from})
+                MATCH (b:Article {url: r.to})
+                CREATE (a)-[:RELATED_TO {rank: r.rank}]->(b)
+                """, Map.of("related", freshLinks)).consume().counters().relationshipsCreated();
+        relatedCreated += tx.run("""
                 UNWIND $related AS r
                 MATCH (a:Article {url: r.from})
                 MATCH (b:Article {url: r.to})
                 MERGE (a)-[x:RELATED_TO]->(b)
                 ON CREATE SET x.rank = r.rank
                 ON MATCH SET x.rank = CASE WHEN r.rank < x.rank THEN r.rank ELSE x.rank END
-                """, Map.of("related", batch.related())).consume().counters().relationshipsCreated());
+                """, Map.of("related", existingLinks)).consume().counters().relationshipsCreated();
+        rels.put("RELATED_TO", relatedCreated);
 
         long t5 = System.nanoTime();
         List<Map<String, Object>> files = new ArrayList<>(batch.files());
@@ -244,8 +283,9 @@ final class BatchWriter {
                                 "rank", r.rank()));
                     }
                 }
+                // provenance: the file contained its item; the item's related entries hang off it by RELATED_TO
                 files.add(Map.of("path", file.path(), "hash", file.hash(), "size", file.size(),
-                        "status", "loaded", "line", 0, "urls", List.copyOf(urls)));
+                        "status", "loaded", "line", 0, "urls", List.of(item.article().url())));
             }
             return new Batch(rows.values().stream().map(Row::toMap).toList(), List.copyOf(providers.values()),
                     List.copyOf(topics), List.copyOf(related.values()), files, conflicts);

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
@@ -87,10 +91,25 @@ public class IngestService {
         int total = documents.size();
         int batchSize = Math.max(1, properties.batchSize());
         progress.update(0, total, 0);
-        for (int from = 0; from < total; from += batchSize) {
-            List<SourceDocument> batch = documents.subList(from, Math.min(total, from + batchSize));
-            loadBatch(batch, report);
-            progress.update(Math.min(total, from + batchSize), total, report.articlesWritten());
+        // Reading, hashing and parsing the next batch overlaps with writing the current one.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ingest-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Prepared> next = total == 0 ? null
+                    : reader.submit(() -> prepare(documents.subList(0, Math.min(total, batchSize))));
+            for (int from = 0; from < total; from += batchSize) {
+                Prepared prepared = await(next);
+                int following = from + batchSize;
+                next = following < total ? reader.submit(() -> prepare(
+                        documents.subList(following, Math.min(total, following + batchSize)))) : null;
+                write(prepared, report);
+                progress.update(Math.min(total, from + batchSize), total, report.articlesWritten());
+            }
+        } finally {
+            reader.shutdownNow();
         }
         LoadReport result = report.build();
         history.add(result);
@@ -100,16 +119,38 @@ public class IngestService {
         return result;
     }
 
-    private void loadBatch(List<SourceDocument> batch, LoadReport.Builder report) {
+    /** A batch read and parsed, and what the report must say about it. */
+    private record Prepared(List<BatchWriter.Loaded> loaded, List<BatchWriter.Failed> failed,
+            List<LoadReport.FileFailure> failures, List<LoadReport.Warning> warnings, int read, int unchanged) {
+    }
+
+    private static Prepared await(Future<Prepared> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Load interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Reads, hashes and parses a batch (files already loaded with the same content are skipped). */
+    private Prepared prepare(List<SourceDocument> batch) {
         Map<String, String> known = writer.loadedHashes(batch.stream().map(SourceDocument::path).toList());
         List<BatchWriter.Loaded> loaded = new ArrayList<>();
         List<BatchWriter.Failed> failed = new ArrayList<>();
+        List<LoadReport.FileFailure> failures = new ArrayList<>();
+        List<LoadReport.Warning> warnings = new ArrayList<>();
+        int unchanged = 0;
         for (SourceDocument doc : batch) {
-            report.fileRead();
             if (doc.size() > properties.maxFileSize().toBytes()) {
                 String reason = "file is " + doc.size() + " bytes, more than the limit of "
                         + properties.maxFileSize().toBytes();
-                report.fileFailed(doc.path(), 0, reason);
+                failures.add(new LoadReport.FileFailure(doc.path(), 0, reason));
                 failed.add(new BatchWriter.Failed(doc.path(), null, doc.size(), 0, reason));
                 continue;
             }
@@ -117,36 +158,47 @@ public class IngestService {
             try {
                 bytes = doc.content().read();
             } catch (IOException | UncheckedIOException e) {
-                String reason = "cannot read: " + e.getMessage();
-                report.fileFailed(doc.path(), 0, reason);
+                failures.add(new LoadReport.FileFailure(doc.path(), 0, "cannot read: " + e.getMessage()));
                 continue;
             }
             String hash = sha256(bytes);
             if (hash.equals(known.get(doc.path()))) {
-                report.fileUnchanged();
+                unchanged++;
                 continue;
             }
             try {
                 ParsedItem item = parser.parse(doc.path(), bytes);
-                item.warnings().forEach(report::warning);
+                warnings.addAll(item.warnings());
                 loaded.add(new BatchWriter.Loaded(doc.path(), hash, bytes.length, item));
             } catch (BadFileException e) {
-                report.fileFailed(doc.path(), e.line(), e.getMessage());
+                failures.add(new LoadReport.FileFailure(doc.path(), e.line(), e.getMessage()));
                 failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, e.line(), e.getMessage()));
             } catch (RuntimeException e) {
                 // The parser is fuzzed to throw only BadFileException; anything else is a bug, but one file's bug
                 // must not cost the other files of the load.
                 log.error("Unexpected failure parsing {}", doc.path(), e);
                 String reason = "internal error while parsing: " + e;
-                report.fileFailed(doc.path(), 0, reason);
+                failures.add(new LoadReport.FileFailure(doc.path(), 0, reason));
                 failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, 0, reason));
             }
         }
-        if (loaded.isEmpty() && failed.isEmpty()) {
+        return new Prepared(loaded, failed, failures, warnings, batch.size(), unchanged);
+    }
+
+    private void write(Prepared batch, LoadReport.Builder report) {
+        for (int i = 0; i < batch.read(); i++) {
+            report.fileRead();
+        }
+        for (int i = 0; i < batch.unchanged(); i++) {
+            report.fileUnchanged();
+        }
+        batch.failures().forEach(f -> report.fileFailed(f.file(), f.line(), f.reason()));
+        batch.warnings().forEach(report::warning);
+        if (batch.loaded().isEmpty() && batch.failed().isEmpty()) {
             return;
         }
-        BatchWriter.Result result = writer.write(loaded, failed);
-        loaded.forEach(l -> report.fileLoaded());
+        BatchWriter.Result result = writer.write(batch.loaded(), batch.failed());
+        batch.loaded().forEach(l -> report.fileLoaded());
         report.articles(result.created(), result.updated());
         result.relationships().forEach(report::relationships);
         result.conflicts().forEach(report::conflict);
