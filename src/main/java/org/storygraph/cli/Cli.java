@@ -24,6 +24,9 @@ public final class Cli {
             "recluster", "recluster                rebuild all stories from scratch",
             "generate", "generate --articles N [--seed S] --out DIR\n"
                     + "                            write a synthetic corpus (and its truth.csv) for benchmarks",
+            "export-graph", "export-graph [--out FILE]  back up the whole graph as JSON lines (stdout without --out)",
+            "import-graph", "import-graph FILE        restore a graph backup into an empty database",
+            "checksum", "checksum                 order-independent checksum of the graph's content",
             "benchmark-load", "benchmark-load [--articles N] [--seed S] [--naive M]\n"
                     + "                            loader vs naive SDN saves vs bare CREATE, fresh temporary database",
             "query", "query list | query run NAME [--param k=v ...] [--format json|csv|table]\n"

@@ -61,10 +61,29 @@ final class BatchWriter {
         }
     }
 
+    /**
+     * Writes the batch. Deadlocks and other transient errors are retried by the driver; two loads that MERGE the
+     * same new article at the same moment make one of them fail its uniqueness constraint instead — retried here,
+     * when the MERGE then finds the node the other load committed.
+     */
     Result write(List<Loaded> loaded, List<Failed> failed) {
         Batch batch = Batch.of(loaded);
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.executeWrite(tx -> write(tx, batch, failed));
+        for (int attempt = 1; ; attempt++) {
+            try (var session = driver.session(SessionConfig.forDatabase(database))) {
+                return session.executeWrite(tx -> write(tx, batch, failed));
+            } catch (org.neo4j.driver.exceptions.ClientException e) {
+                boolean race = e.code() != null && e.code().contains("ConstraintValidationFailed");
+                if (!race || attempt >= 5) {
+                    throw e;
+                }
+                log.debug("Concurrent load created the same node; retrying batch (attempt {})", attempt + 1);
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
