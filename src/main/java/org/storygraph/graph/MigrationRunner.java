@@ -98,12 +98,19 @@ public final class MigrationRunner {
                         sha256(text), statements(text)));
             }
             migrations.sort(Comparator.comparingInt(Migration::version));
-            for (int i = 1; i < migrations.size(); i++) {
-                if (migrations.get(i).version() == migrations.get(i - 1).version()) {
-                    throw new IllegalStateException("Two migrations share version " + migrations.get(i).version());
+            List<Migration> distinct = new ArrayList<>();
+            for (Migration m : migrations) {
+                Migration previous = distinct.isEmpty() ? null : distinct.getLast();
+                if (previous != null && previous.version() == m.version()) {
+                    // the same file reachable twice on the classpath is one migration; two different files are not
+                    if (!previous.checksum().equals(m.checksum())) {
+                        throw new IllegalStateException("Two different migrations share version " + m.version());
+                    }
+                    continue;
                 }
+                distinct.add(m);
             }
-            return migrations;
+            return distinct;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read migrations from " + location, e);
         }

@@ -87,7 +87,10 @@ final class StoryWriter {
             }
         }
         List<Neighbour> result = new ArrayList<>();
-        int limit = k + 1;
+        // Ask the approximate index for three times as many and keep the k best (ties by URL): the top k then
+        // hardly depends on how the index happened to be built, so reclustering gives the same stories in two
+        // databases holding the same articles.
+        int limit = 3 * k + 1;
         if (!dated.isEmpty()) {
             result.addAll(read(tx -> tx.run("""
                     CYPHER 25
@@ -103,6 +106,7 @@ final class StoryWriter {
                     """, Map.of("rows", dated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
         }
         if (!undated.isEmpty()) {
+            // (appended below; the selection of the best k per article happens at the end)
             result.addAll(read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
@@ -115,7 +119,20 @@ final class StoryWriter {
                            CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
                     """, Map.of("rows", undated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
         }
-        return result;
+        return best(result, k);
+    }
+
+    /** The k nearest per article, by score then URL. */
+    static List<Neighbour> best(List<Neighbour> all, int k) {
+        Map<String, List<Neighbour>> byArticle = new LinkedHashMap<>();
+        all.forEach(n -> byArticle.computeIfAbsent(n.url(), x -> new ArrayList<>()).add(n));
+        List<Neighbour> best = new ArrayList<>();
+        for (List<Neighbour> list : byArticle.values()) {
+            list.sort(java.util.Comparator.comparingDouble(Neighbour::score).reversed()
+                    .thenComparing(Neighbour::neighbour));
+            best.addAll(list.subList(0, Math.min(k, list.size())));
+        }
+        return best;
     }
 
     private static Neighbour neighbour(Record r) {
