@@ -21,7 +21,7 @@ public final class Cli {
     /** Every command word with a one-line usage; each has a {@link Command} bean of the same name. */
     public static final Map<String, String> COMMANDS = commands(
             "load", "load PATH... [--json]    load files or directories (recursively) into the graph",
-            "recluster", "recluster                rebuild all stories from scratch",
+            "recluster", "recluster [--checksum]    rebuild all stories from scratch (then print the graph checksum)",
             "generate", "generate --articles N [--seed S] --out DIR\n"
                     + "                            write a synthetic corpus (and its truth.csv) for benchmarks",
             "export-graph", "export-graph [--out FILE]  back up the whole graph as JSON lines (stdout without --out)",
