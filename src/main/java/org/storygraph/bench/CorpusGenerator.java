@@ -311,8 +311,9 @@ public final class CorpusGenerator {
                     String.valueOf(2 + random.nextInt(98)));
         }
 
+        /** One outlet's headline: a phrasing, and often a prefix, an angle or a detail of its own. */
         String headline(SplittableRandom random) {
-            return switch (random.nextInt(8)) {
+            String core = switch (random.nextInt(10)) {
                 case 0 -> organisation + " " + action + " " + object + " in " + place;
                 case 1 -> place + ": " + organisation + " " + action + " " + object + " amid " + context;
                 case 2 -> person + " says " + organisation + " will " + base(action) + " " + object;
@@ -320,9 +321,26 @@ public final class CorpusGenerator {
                 case 4 -> organisation + " " + action + " " + object + ", " + person + " confirms";
                 case 5 -> number + " things to know as " + organisation + " " + action + " " + object;
                 case 6 -> "Analysis: " + place + " reacts after " + organisation + " " + action + " " + object;
+                case 7 -> organisation + " to " + base(action) + " " + object + " after " + context;
+                case 8 -> "What " + organisation + "'s decision on " + object + " means for " + place;
                 default -> object.substring(0, 1).toUpperCase(Locale.ROOT) + object.substring(1) + ": "
                         + organisation + " " + action + " plan in " + place;
             };
+            String prefix = switch (random.nextInt(8)) {
+                case 0 -> "UPDATE " + (1 + random.nextInt(4)) + "-";
+                case 1 -> "Live: ";
+                case 2 -> Words.pick(Words.OUTLET_PLACES, random) + " view: ";
+                default -> "";
+            };
+            String suffix = switch (random.nextInt(7)) {
+                case 0 -> " - " + Words.pick(Words.WHEN, random) + " " + Words.pick(Words.CONTEXTS, random);
+                case 1 -> " (" + Words.pick(Words.FIRST, random) + " " + Words.pick(Words.LAST, random)
+                        + " reports)";
+                case 2 -> ", " + (2 + random.nextInt(60)) + " sources say";
+                case 3 -> " | " + Words.pick(Words.SECTIONS, random);
+                default -> "";
+            };
+            return prefix + core + suffix;
         }
 
         String excerpt(SplittableRandom random) {

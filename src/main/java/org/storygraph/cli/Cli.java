@@ -27,6 +27,8 @@ public final class Cli {
             "export-graph", "export-graph [--out FILE]  back up the whole graph as JSON lines (stdout without --out)",
             "import-graph", "import-graph FILE        restore a graph backup into an empty database",
             "checksum", "checksum                 order-independent checksum of the graph's content",
+            "benchmark-cluster", "benchmark-cluster [--articles N] [--incremental M] [--seed S]\n"
+                    + "                            full and incremental clustering times, embedding speed, heap",
             "benchmark-load", "benchmark-load [--articles N] [--seed S] [--naive M]\n"
                     + "                            loader vs naive SDN saves vs bare CREATE, fresh temporary database",
             "query", "query list | query run NAME [--param k=v ...] [--format json|csv|table]\n"

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
@@ -217,9 +219,6 @@ final class StoryWriter {
             m.put("topicWeights", List.copyOf(s.topics().values()));
             states.add(m);
         }
-        List<Map<String, Object>> duplicates = changes.duplicates.stream()
-                .map(d -> Map.<String, Object>of("copy", d.copy(), "original", d.original(), "cosine", d.cosine()))
-                .toList();
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             session.executeWrite(tx -> {
                 tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
@@ -251,39 +250,7 @@ final class StoryWriter {
                             s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
                             s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
                         """, Map.of("states", states)).consume();
-                tx.run("""
-                        UNWIND $d AS d
-                        MATCH (copy:Article {url: d.copy})
-                        MATCH (original:Article {url: d.original})
-                        WITH copy, original, d,
-                             [copy, coalesce(CASE WHEN copy.timeFlag IS NULL THEN copy.publishedAt END,
-                                             datetime('9999-01-01T00:00:00Z'))] AS c,
-                             [original, coalesce(CASE WHEN original.timeFlag IS NULL THEN original.publishedAt END,
-                                                 datetime('9999-01-01T00:00:00Z'))] AS o
-                        WITH d, CASE WHEN c[1] < o[1] OR (c[1] = o[1] AND copy.url < original.url)
-                                  THEN [original, copy] ELSE [copy, original] END AS pair
-                        WITH pair[0] AS later, pair[1] AS earlier, d
-                        MERGE (later)-[r:DUPLICATE_OF]->(earlier)
-                        SET r.cosine = d.cosine
-                        """, Map.of("d", duplicates)).consume();
-                // each copy points at the earliest copy of its group, never along a chain
-                tx.run("""
-                        UNWIND $d AS d
-                        MATCH (x:Article) WHERE x.url IN [d.copy, d.original]
-                        MATCH (x)-[:DUPLICATE_OF*0..]-(member:Article)
-                        WITH x, collect(DISTINCT member) AS group
-                        UNWIND group AS m
-                        WITH group, m, coalesce(CASE WHEN m.timeFlag IS NULL THEN m.publishedAt END,
-                                                datetime('9999-01-01T00:00:00Z')) AS time
-                        ORDER BY time, m.url
-                        WITH group, collect(m)[0] AS earliest
-                        UNWIND group AS m
-                        WITH DISTINCT m, earliest WHERE m <> earliest
-                        OPTIONAL MATCH (m)-[old:DUPLICATE_OF]->(other) WHERE other <> earliest
-                        DELETE old
-                        MERGE (m)-[r:DUPLICATE_OF]->(earliest)
-                        SET r.cosine = coalesce(r.cosine, 1.0)
-                        """, Map.of("d", duplicates)).consume();
+                writeDuplicates(tx, changes.duplicates);
                 List<Record> heads = tx.run("""
                         UNWIND $ids AS id
                         MATCH (s:Story {id: id})
@@ -334,6 +301,67 @@ final class StoryWriter {
                 return null;
             });
         }
+    }
+
+    /**
+     * Keeps duplicate groups flat: every copy points straight at the earliest copy of its group, never along a
+     * chain. The groups of the new pairs are read one hop deep (the invariant makes that enough), joined with
+     * union-find, and re-pointed.
+     */
+    private static void writeDuplicates(TransactionContext tx, List<Duplicate> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Set<String> involved = new TreeSet<>();
+        Map<String, Double> cosine = new HashMap<>();
+        for (Duplicate d : pairs) {
+            involved.add(d.copy());
+            involved.add(d.original());
+            cosine.merge(d.copy(), d.cosine(), Math::max);
+            cosine.merge(d.original(), d.cosine(), Math::max);
+        }
+        DuplicateGroups groups = new DuplicateGroups();
+        tx.run("""
+                UNWIND $urls AS u
+                MATCH (x:Article {url: u})
+                OPTIONAL MATCH (x)-[:DUPLICATE_OF]->(c:Article)
+                WITH x, coalesce(c, x) AS canonical
+                OPTIONAL MATCH (m:Article)-[:DUPLICATE_OF]->(canonical)
+                WITH x, canonical, collect(m) AS members
+                UNWIND [x, canonical] + members AS member
+                WITH x, member
+                RETURN DISTINCT x.url AS url, member.url AS member,
+                       CASE WHEN member.timeFlag IS NULL THEN member.publishedAt END AS time
+                """, Map.of("urls", List.copyOf(involved))).list().forEach(r -> {
+            String member = r.get("member").asString();
+            groups.member(member, r.get("time").isNull() ? Long.MAX_VALUE
+                    : r.get("time").asOffsetDateTime().toEpochSecond());
+            groups.union(r.get("url").asString(), member);
+        });
+        pairs.forEach(d -> groups.union(d.copy(), d.original()));
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (DuplicateGroups.Edge e : groups.edges()) {
+            Map<String, Object> m = new HashMap<>(); // cosine may be null for a member re-pointed from a chain
+            m.put("copy", e.copy());
+            m.put("original", e.original());
+            m.put("cosine", cosine.get(e.copy()));
+            edges.add(m);
+        }
+        tx.run("""
+                UNWIND $canonicals AS c
+                MATCH (:Article {url: c})-[old:DUPLICATE_OF]->()
+                DELETE old
+                """, Map.of("canonicals", groups.canonicals())).consume();
+        tx.run("""
+                UNWIND $edges AS e
+                MATCH (copy:Article {url: e.copy})
+                MATCH (original:Article {url: e.original})
+                OPTIONAL MATCH (copy)-[old:DUPLICATE_OF]->(other:Article) WHERE other <> original
+                DELETE old
+                WITH DISTINCT copy, original, e
+                MERGE (copy)-[r:DUPLICATE_OF]->(original)
+                SET r.cosine = coalesce(e.cosine, r.cosine, 1.0)
+                """, Map.of("edges", edges)).consume();
     }
 
     /** Removes every story and duplicate link (a full recluster starts from here). */

@@ -1,0 +1,168 @@
+package org.storygraph.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.storygraph.cli.Command;
+import org.storygraph.ingest.IngestService;
+import org.storygraph.ingest.UrlCanonicalizer;
+import org.storygraph.story.ClusterScores;
+import org.storygraph.story.SentenceEmbedder;
+import org.storygraph.story.StoryClusterer;
+
+/**
+ * {@code storygraph benchmark-cluster [--articles N] [--incremental M] [--seed S]}: on a fresh temporary database,
+ * loads N generated articles (not timed here), clusters them all from scratch (timed, with peak heap), then loads M
+ * more and clusters them incrementally into the existing stories (timed: the figure that must stay under 3 s for
+ * M = 1,000), and measures the embedding model alone: its own single-call speed and the batched, parallel speed
+ * clustering uses. Quality against the generator's gold stories is printed too.
+ */
+@Component
+class ClusterBenchmarkCommand implements Command {
+
+    private final IngestService ingest;
+    private final StoryClusterer clusterer;
+    private final SentenceEmbedder embedder;
+    private final Neo4jClient client;
+
+    ClusterBenchmarkCommand(IngestService ingest, StoryClusterer clusterer, SentenceEmbedder embedder,
+            Neo4jClient client) {
+        this.ingest = ingest;
+        this.clusterer = clusterer;
+        this.embedder = embedder;
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "benchmark-cluster";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        int articles = 100_000;
+        int incremental = 1_000;
+        long seed = 7;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--articles" -> articles = Integer.parseInt(args.get(++i).replace("_", ""));
+                case "--incremental" -> incremental = Integer.parseInt(args.get(++i).replace("_", ""));
+                case "--seed" -> seed = Long.parseLong(args.get(++i));
+                default -> {
+                    err.println("usage: storygraph benchmark-cluster [--articles N] [--incremental M] [--seed S]");
+                    return 2;
+                }
+            }
+        }
+        CorpusGenerator corpus = new CorpusGenerator(articles + incremental, seed);
+        Iterator<CorpusGenerator.Article> it = corpus.articles();
+        // the incremental batch: every k-th article of the corpus (new articles join old and new stories alike)
+        int every = Math.max(1, (articles + incremental) / Math.max(1, incremental));
+        List<IngestService.Upload> base = new ArrayList<>();
+        List<IngestService.Upload> later = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Map<String, String> gold = new HashMap<>();
+        long loadMillis = 0;
+        while (it.hasNext()) {
+            CorpusGenerator.Article a = it.next();
+            var upload = new IngestService.Upload("g" + a.index() + ".txt",
+                    CorpusGenerator.toFile(a).getBytes(StandardCharsets.UTF_8));
+            gold.put(UrlCanonicalizer.canonicalize(a.url()), a.story());
+            if (texts.size() < 2000) {
+                texts.add(a.title() + ". " + a.excerpt());
+            }
+            if (later.size() < incremental && a.index() % every == every - 1) {
+                later.add(upload);
+            } else {
+                base.add(upload);
+            }
+            if (base.size() == 10_000) {
+                long t0 = System.nanoTime();
+                ingest.loadUploads(base);
+                loadMillis += (System.nanoTime() - t0) / 1_000_000;
+                base = new ArrayList<>();
+            }
+        }
+        long t0 = System.nanoTime();
+        ingest.loadUploads(base);
+        loadMillis += (System.nanoTime() - t0) / 1_000_000;
+        err.printf("loaded %,d articles in %.1f s%n", articles, loadMillis / 1000.0);
+
+        // the model alone
+        int single = Math.min(300, texts.size());
+        t0 = System.nanoTime();
+        for (String text : texts.subList(0, single)) {
+            embedder.embed(text);
+        }
+        double singleRate = single / ((System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        embedder.embedAll(texts);
+        double batchRate = texts.size() / ((System.nanoTime() - t0) / 1e9);
+
+        resetPeakHeap();
+        t0 = System.nanoTime();
+        StoryClusterer.Result full = clusterer.recluster(err::println);
+        double fullSeconds = (System.nanoTime() - t0) / 1e9;
+        long fullPeak = peakHeap();
+        long stories = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
+
+        ingest.loadUploads(later);
+        resetPeakHeap();
+        t0 = System.nanoTime();
+        StoryClusterer.Result inc = clusterer.clusterPending();
+        double incSeconds = (System.nanoTime() - t0) / 1e9;
+        long incPeak = peakHeap();
+
+        List<String> goldLabels = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        client.query("MATCH (a:Article) OPTIONAL MATCH (a)-[:IN_STORY]->(s) RETURN a.url AS url, "
+                + "coalesce(s.id, a.id) AS story").fetch().all().forEach(r -> {
+            String g = gold.get((String) r.get("url"));
+            if (g != null) {
+                goldLabels.add(g);
+                predicted.add((String) r.get("story"));
+            }
+        });
+        ClusterScores scores = ClusterScores.of(goldLabels, predicted);
+
+        out.printf("graph:                   %,d articles (+ %,d incremental), %,d stories%n", articles,
+                inc.articles(), stories);
+        out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
+                singleRate, batchRate, Runtime.getRuntime().availableProcessors());
+        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB%n",
+                fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak >> 20);
+        out.printf("incremental batch:       %.2f s for %,d new articles (embeddings included), peak heap %d MiB%n",
+                incSeconds, inc.articles(), incPeak >> 20);
+        out.printf("quality vs generator:    %s%n", scores);
+        return 0;
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}
