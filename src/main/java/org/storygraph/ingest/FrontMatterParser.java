@@ -1,38 +1,49 @@
 package org.storygraph.ingest;
 
 import java.io.StringReader;
+import java.net.IDN;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one news item from YAML front matter between two {@code ---} lines.
@@ -54,7 +65,9 @@ final class FrontMatterParser {
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendOffset("+HHMM", "Z")
-            .toFormatter();
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT) // like the ISO formatters: 2020-02-30 is an error, not Feb 29
+            .withChronology(IsoChronology.INSTANCE);
 
     private final int maxBytes;
     private final int maxAliases;
@@ -70,12 +83,16 @@ final class FrontMatterParser {
         if (bytes.length > maxBytes) {
             throw new BadFileException(0, "file is " + bytes.length + " bytes, more than the limit of " + maxBytes);
         }
+        if (bytes.length == 0) {
+            throw new BadFileException(0, "empty file");
+        }
+        checkTextEncoding(bytes);
         String text = decode(bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new BadFileException(0, "binary content (NUL bytes): not a text file");
+        if (text.isBlank()) {
+            throw new BadFileException(0, "empty file (only whitespace)");
         }
         String[] lines = text.split("\\r\\n|\\r|\\n", -1);
         int open = -1;
@@ -150,6 +167,51 @@ final class FrontMatterParser {
         return new ParsedItem(article, List.copyOf(related), List.copyOf(warnings));
     }
 
+    /**
+     * Refuses what is recognisably not UTF-8 text before decoding, so the message names the real problem: a byte
+     * order mark of UTF-16/UTF-32, or NUL bytes (images, archives, office documents all contain them).
+     */
+    private static void checkTextEncoding(byte[] bytes) throws BadFileException {
+        String encoding = null;
+        int bomLength = 0;
+        if (startsWith(bytes, 0xFF, 0xFE, 0, 0) || startsWith(bytes, 0, 0, 0xFE, 0xFF)) {
+            encoding = "UTF-32";
+            bomLength = 4;
+        } else if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
+            encoding = "UTF-16";
+            bomLength = 2;
+        }
+        if (encoding != null) {
+            StringBuilder bom = new StringBuilder();
+            for (int i = 0; i < bomLength; i++) {
+                bom.append(i == 0 ? "" : " ").append(hexByte(bytes[i]));
+            }
+            throw new BadFileException(0, encoding + " text (byte order mark " + bom
+                    + "): only UTF-8 is read; save the file as UTF-8");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new BadFileException(0, "binary content (NUL byte at offset " + i + "): not a text file");
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String hexByte(byte b) {
+        return String.format("%02X", b & 0xff);
+    }
+
     private static String decode(byte[] bytes) throws BadFileException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
@@ -164,7 +226,9 @@ final class FrontMatterParser {
                     line++;
                 }
             }
-            throw new BadFileException(line, "not valid UTF-8 text (bad byte at offset " + offset + ")");
+            String value = offset < bytes.length ? "byte 0x" + hexByte(bytes[offset]) : "truncated sequence";
+            throw new BadFileException(line, "not valid UTF-8 text (" + value + " at offset " + offset
+                    + "; Latin-1 or Windows-1252?): save the file as UTF-8");
         } catch (CharacterCodingException e) {
             throw new BadFileException(0, "not valid UTF-8 text");
         }
@@ -187,18 +251,73 @@ final class FrontMatterParser {
         options.setCodePointLimit(Math.max(maxBytes, 1024));
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
+        // what Yaml.compose does, with the parser wrapped so that errors without a mark still get a line
+        MarkingParser parser = new MarkingParser(new ParserImpl(new StreamReader(new StringReader(yaml)), options));
         try {
-            return new Yaml(options).compose(new StringReader(yaml));
+            return new Composer(parser, new Resolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 0 : mark.getLine() + lineOffset;
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? e.getContext() + ": " : "";
+            problem = problem.replace("end of stream", "end of the front matter");
+            String context = "";
+            if (e.getContext() != null) {
+                Mark contextMark = e.getContextMark();
+                int contextLine = contextMark == null ? 0 : contextMark.getLine() + lineOffset;
+                context = e.getContext() + (contextLine > 0 && contextLine != line
+                        ? " (from line " + contextLine + ")" : "") + ": ";
+            }
             throw new BadFileException(line, "invalid YAML: " + context + problem);
         } catch (YAMLException e) {
-            throw new BadFileException(0, "invalid YAML: " + firstLine(e.getMessage()));
+            int line = parser.lastLine() < 0 ? 0 : parser.lastLine() + lineOffset;
+            String message = firstLine(e.getMessage());
+            if (message.startsWith("Number of aliases for non-scalar nodes exceeds")) {
+                message = "more than " + maxAliases + " aliases of lists or mappings: refused as a possible "
+                        + "alias bomb ('billion laughs')";
+            } else if (message.startsWith("Nesting Depth exceeded")) {
+                message = "nested deeper than " + maxNestingDepth + " levels";
+            }
+            throw new BadFileException(line, "invalid YAML: " + message);
         } catch (StackOverflowError e) {
             throw new BadFileException(0, "invalid YAML: nesting too deep");
+        } catch (RuntimeException e) {
+            // SnakeYAML signals a few input errors with other exceptions (a tag that decodes to text with spaces:
+            // IllegalArgumentException, found by fuzzing); they are still errors of the file, not of the loader
+            int line = parser.lastLine() < 0 ? 0 : parser.lastLine() + lineOffset;
+            throw new BadFileException(line, "invalid YAML: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** A YAML parser that remembers the line of the last event it handed out (0-based; -1 before the first). */
+    private static final class MarkingParser implements Parser {
+        private final Parser delegate;
+        private int lastLine = -1;
+
+        MarkingParser(Parser delegate) {
+            this.delegate = delegate;
+        }
+
+        int lastLine() {
+            return lastLine;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return delegate.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return delegate.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event event = delegate.getEvent();
+            if (event != null && event.getStartMark() != null) {
+                lastLine = event.getStartMark().getLine();
+            }
+            return event;
         }
     }
 
@@ -212,7 +331,7 @@ final class FrontMatterParser {
 
     static boolean isNull(Node node) {
         return node == null || (node instanceof ScalarNode s && (Tag.NULL.equals(s.getTag())
-                || (s.getValue().isEmpty() && s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN)));
+                || (s.getValue().isEmpty() && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN)));
     }
 
     static String kind(Node node) {
@@ -227,31 +346,46 @@ final class FrontMatterParser {
     /** Times as written in news feeds: ISO-8601 with or without zone, with a space or a T, or a date alone. */
     static Instant parseTime(String text, List<String> notes) {
         String s = text.strip();
+        // a format that read the text but found an impossible value (month 13, February 30, hour 25)
+        String invalidValue = null;
         try {
             return OffsetDateTime.parse(s.replace(' ', 'T'), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next format
+        } catch (DateTimeParseException e) {
+            invalidValue = invalidValue(e, invalidValue);
         }
         String t = s.replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
         try {
             return OffsetDateTime.parse(t, OFFSET_NO_COLON).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next format
+        } catch (DateTimeParseException e) {
+            invalidValue = invalidValue(e, invalidValue);
         }
         try {
             Instant instant = LocalDateTime.parse(t, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
             notes.add("time without zone, UTC assumed");
             return instant;
-        } catch (DateTimeParseException ignored) {
-            // next format
+        } catch (DateTimeParseException e) {
+            invalidValue = invalidValue(e, invalidValue);
         }
         try {
             Instant instant = LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
             notes.add("date without time, midnight UTC assumed");
             return instant;
         } catch (DateTimeParseException e) {
+            invalidValue = invalidValue(e, invalidValue);
+            if (invalidValue != null) {
+                throw new DateTimeParseException("impossible date/time '" + abbreviate(s) + "' (" + invalidValue + ")",
+                        s, 0);
+            }
             throw new DateTimeParseException("unparsable date/time '" + abbreviate(s) + "'", s, 0);
         }
+    }
+
+    /** The first reason why a text in the right shape holds no valid date ({@code Invalid date 'FEBRUARY 30'}). */
+    private static String invalidValue(DateTimeParseException e, String known) {
+        if (known != null || !(e.getCause() instanceof DateTimeException cause) || cause.getMessage() == null) {
+            return known;
+        }
+        return abbreviate(cause.getMessage());
     }
 
     static String cleanText(String raw) {
@@ -270,18 +404,73 @@ final class FrontMatterParser {
             if (Character.isISOControl(c) || c == '\u200b' || c == '\u2028' || c == '\u2029') {
                 continue;
             }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1));
+            if (Character.isSurrogate(c) && !pair) {
+                continue; // half of a pair, written as an escape ("\uD800"): not text, and not encodable as UTF-8
+            }
             if (space) {
                 sb.append(' ');
                 space = false;
             }
             sb.append(c);
+            if (pair) {
+                sb.append(s.charAt(++i));
+            }
         }
         String cleaned = sb.toString();
         return cleaned.isEmpty() ? null : cleaned;
     }
 
+    /** For a plain scalar YAML reads as a number or a boolean: what it is ("a number"); otherwise null. */
+    static String plainNonText(Node node) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return null;
+        }
+        if (Tag.INT.equals(scalar.getTag()) || Tag.FLOAT.equals(scalar.getTag())) {
+            return "a number";
+        }
+        return Tag.BOOL.equals(scalar.getTag()) ? "a yes/no value" : null;
+    }
+
+    /** A word mixing scripts, and which ("Latin and Cyrillic letters"). */
+    record ScriptMix(String scripts, String word) {
+    }
+
+    /**
+     * The first word that mixes Latin letters with Cyrillic or Greek ones, the classic look-alike spoof
+     * ({@code PаyPal} with a Cyrillic {@code а}); or null. Scripts written without spaces (Japanese, Chinese) never
+     * mix Latin with Cyrillic or Greek inside a word.
+     */
+    static ScriptMix mixedScriptWord(String text) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            Set<Character.UnicodeScript> scripts = new LinkedHashSet<>();
+            while (end < text.length()) {
+                int cp = text.codePointAt(end);
+                if (!Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                    break;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+                if (script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.CYRILLIC
+                        || script == Character.UnicodeScript.GREEK) {
+                    scripts.add(script);
+                }
+                end += Character.charCount(cp);
+            }
+            if (scripts.size() > 1 && scripts.contains(Character.UnicodeScript.LATIN)) {
+                List<String> names = scripts.stream().map(sc -> sc.name().charAt(0)
+                        + sc.name().substring(1).toLowerCase(Locale.ROOT)).toList();
+                return new ScriptMix(String.join(" and ", names) + " letters", text.substring(start, end));
+            }
+            start = end == start ? start + Character.charCount(text.codePointAt(start)) : end;
+        }
+        return null;
+    }
+
     static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return s.codePointCount(0, s.length()) <= 60 ? s : s.substring(0, s.offsetByCodePoints(0, 57)) + "...";
     }
 
     /** Reads item fields from nodes, remembering lines and collecting warnings for one file. */
@@ -309,6 +498,10 @@ final class FrontMatterParser {
             for (NodeTuple tuple : mapping.getValue()) {
                 Node key = tuple.getKeyNode();
                 if (!(key instanceof ScalarNode scalarKey)) {
+                    if (!strict) {
+                        warn(line(key), "a key is " + kind(key) + ", expected text: ignored");
+                        continue;
+                    }
                     throw new BadFileException(line(key), "a key is " + kind(key) + ", expected text");
                 }
                 NodeTuple previous = fields.putIfAbsent(scalarKey.getValue(), tuple);
@@ -325,6 +518,16 @@ final class FrontMatterParser {
             if (title == null) {
                 throw new BadFileException(lineOf(fields, "title", itemLine), "missing or empty 'title'");
             }
+            String typed = plainNonText(fields.get("title").getValueNode());
+            if (typed != null) {
+                warn(lineOf(fields, "title", itemLine), "'title' is written as " + typed + " (" + abbreviate(title)
+                        + "): read as text");
+            }
+            ScriptMix mixed = mixedScriptWord(title);
+            if (mixed != null) {
+                warn(lineOf(fields, "title", itemLine), "'title' has a word mixing " + mixed.scripts() + " ('"
+                        + abbreviate(mixed.word()) + "'): a look-alike? kept as written");
+            }
             String rawUrl = text(fields, "webUrl", true);
             if (rawUrl == null || rawUrl.isBlank()) {
                 throw new BadFileException(lineOf(fields, "webUrl", itemLine), "missing or empty 'webUrl'");
@@ -334,6 +537,14 @@ final class FrontMatterParser {
                 url = UrlCanonicalizer.canonicalize(rawUrl);
             } catch (InvalidUrlException e) {
                 throw new BadFileException(lineOf(fields, "webUrl", itemLine), "invalid 'webUrl': " + e.getMessage());
+            }
+            for (String label : UrlCanonicalizer.domainOf(url).split("\\.")) {
+                String unicode = label.startsWith("xn--") ? IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED) : label;
+                ScriptMix labelMix = mixedScriptWord(unicode);
+                if (labelMix != null) {
+                    warn(lineOf(fields, "webUrl", itemLine), "host label '" + unicode + "' mixes "
+                            + labelMix.scripts() + ": a look-alike? kept as " + label);
+                }
             }
             Instant publishedAt = null;
             String time = text(fields, "publishedDateTime", true);
@@ -382,7 +593,13 @@ final class FrontMatterParser {
                 return null;
             }
             try {
-                return Integer.valueOf(s.strip());
+                Integer value = Integer.valueOf(s.strip());
+                if (fields.get(name).getValueNode() instanceof ScalarNode scalar
+                        && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+                    warn(lineOf(fields, name, 0), "'" + name + "' is a number written as text ('" + abbreviate(s)
+                            + "'): read as " + value);
+                }
+                return value;
             } catch (NumberFormatException e) {
                 try {
                     double d = Double.parseDouble(s.strip());

@@ -185,12 +185,21 @@ class FrontMatterParserTest {
         });
         assertThat(item.warnings()).extracting(LoadReport.Warning::message).containsExactlyInAnyOrder(
                 "publishedDateTime: time without zone, UTC assumed",
+                "'quality' is a number written as text ('42'): read as 42",
                 "provider domain missing: taken from the URL host",
                 "related entry 1 points at the item itself: skipped",
                 "related entry 2 is a scalar, not a mapping: skipped",
                 "publishedDateTime: date without time, midnight UTC assumed",
                 "provider domain missing: taken from the URL host",
                 "related entry 4 skipped: missing or empty 'webUrl'");
+    }
+
+    @Test
+    void reportsTagsThatDecodeToSpacesAsInvalidYaml() {
+        // found by fuzzing: SnakeYAML throws IllegalArgumentException, not YAMLException, for this tag
+        BadFileException e = failure("---\ntitle: A\nwebUrl: https://a.com/x\ntopics: !x%20 AI\n---\n");
+        assertThat(e.getMessage()).isEqualTo("invalid YAML: Tag must not contain leading or trailing spaces.");
+        assertThat(e.line()).isEqualTo(4);
     }
 
     @Test

@@ -28,6 +28,13 @@ class UrlCanonicalizerTest {
             "https://example.com/app#!/story/1                     | https://example.com/app#!/story/1",
             "https://user:pw@example.com/a                         | https://example.com/a",
             "https://b\u00fccher.example/a                          | https://xn--bcher-kva.example/a",
+            "http://[2001:DB8:0:0:0:0:0:1]:8080/a                  | http://[2001:db8::1]:8080/a",
+            "http://[2001:db8::0:1]:80/                            | http://[2001:db8::1]",
+            "http://[::FFFF:192.0.2.1]/a                           | http://[::ffff:c000:201]/a",
+            "http://[0:0:0:0:0:0:0:0]/a                            | http://[::]/a",
+            "HTTPS://WWW.www.example.COM/a                         | https://example.com/a",
+            "https://www.com/a                                     | https://www.com/a",
+            "https://example.com\uff61/a                            | https://example.com/a",
     })
     void canonicalizes(String raw, String expected) {
         assertThat(UrlCanonicalizer.canonicalize(raw)).isEqualTo(expected);
@@ -36,7 +43,9 @@ class UrlCanonicalizerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "javascript:alert(1)", "/relative/path", "example.com/a", "ftp://example.com/a",
             "mailto:a@b.c", "https://", "https://exa mple.com/a", "https://example.com:99999/a", "http://\u0000x/a",
-            "data:text/html,<b>x</b>"})
+            "data:text/html,<b>x</b>", "http://[2001:..db8::1]/a", "http://[::1]x/a", "http://[1:2:3:4:5:6:7:8:9]/a",
+            "http://[fe80::1%25eth0]/a", "http://[1::2::3]/a", "http://[::1.2.3]/a", "http://[vf.x]/a",
+            "http://example.com:\u0668\u0660/a", "https://example.com/\ud800", "https://\u6800\u2025\u772e/a"})
     void rejects(String raw) {
         assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(raw)).isInstanceOf(InvalidUrlException.class);
     }
@@ -51,6 +60,14 @@ class UrlCanonicalizerTest {
     void isIdempotent(String raw) {
         String once = UrlCanonicalizer.canonicalize(raw);
         assertThat(UrlCanonicalizer.canonicalize(once)).isEqualTo(once);
+    }
+
+    @Test
+    void refusesUrlsWhoseCanonicalFormWouldBeTooLong() {
+        // 1,000 characters as written, 6,000 once escaped: the canonical form would itself be refused
+        String raw = "https://example.com/" + "\u00e9".repeat(1000);
+        assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(raw)).isInstanceOf(InvalidUrlException.class)
+                .hasMessage("URL longer than 4096 characters once escaped");
     }
 
     @Test
