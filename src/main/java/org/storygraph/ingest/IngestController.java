@@ -1,7 +1,6 @@
 package org.storygraph.ingest;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +66,9 @@ class IngestController {
         for (String p : request.paths()) {
             paths.add(confined(p));
         }
-        return ingest.load(paths);
+        // files of a directory that are symbolic links out of the roots are reported, not read
+        IngestRoots roots = new IngestRoots(properties.allowedRoots());
+        return ingest.load(paths, LoadProgress.logging(), roots::contains);
     }
 
     @GetMapping("/loads/{id}")
@@ -77,27 +78,14 @@ class IngestController {
     }
 
     private Path confined(String given) {
-        Path real;
-        try {
-            real = Path.of(given).toAbsolutePath().normalize();
-            if (!Files.exists(real)) {
-                throw new BadRequestException("paths", "No such file or directory: " + given);
-            }
-            real = real.toRealPath();
-        } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new BadRequestException("paths", "Unusable path: " + given);
+        IngestRoots.Result result = new IngestRoots(properties.allowedRoots()).confine(given);
+        if (result.refusal() == null) {
+            return result.path();
         }
-        for (Path root : properties.allowedRoots()) {
-            try {
-                if (Files.exists(root) && real.startsWith(root.toAbsolutePath().toRealPath())) {
-                    return real;
-                }
-            } catch (IOException e) {
-                // an unreadable root allows nothing
-            }
+        if (!result.refusal().outside()) {
+            throw new BadRequestException("paths", result.refusal().reason());
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Path outside the allowed ingest roots: " + given);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, result.refusal().reason());
         problem.setTitle("Path not allowed");
         throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
@@ -55,10 +56,20 @@ public class IngestService {
 
     /** Loads files and directories (walked recursively); progress goes to {@code progress}. */
     public LoadReport load(List<Path> paths, LoadProgress progress) {
+        return load(paths, progress, file -> true);
+    }
+
+    /** As {@link #load(List, LoadProgress)}, reading only the files {@code readable} accepts (the rest fail). */
+    LoadReport load(List<Path> paths, LoadProgress progress, Predicate<Path> readable) {
         List<SourceDocument> documents = new ArrayList<>();
         List<LoadReport.FileFailure> missing = new ArrayList<>();
         for (SourceDocument doc : discover(paths, missing)) {
-            documents.add(doc);
+            if (readable.test(Path.of(doc.path()))) {
+                documents.add(doc);
+            } else {
+                missing.add(new LoadReport.FileFailure(doc.path(), 0,
+                        "outside the allowed ingest roots (a symbolic link): not read"));
+            }
         }
         return load(documents, missing, progress);
     }

@@ -51,6 +51,13 @@ class IngestApiTest {
         assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"/etc/passwd\"]}"))
                 .hasStatus(HttpStatus.FORBIDDEN);
+        // whether a file outside exists is not revealed
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"/etc/no-such-file\"]}"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds/no-such-file.txt\"]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.storygraph.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,6 +14,7 @@ import org.storygraph.StoryGraphTest;
 
 /** Headers, CORS, body limits and write protection that every client meets. */
 @StoryGraphTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebSecurityTest {
 
     @Autowired
@@ -56,5 +60,13 @@ class WebSecurityTest {
         }
         assertThat(mvc.put().uri("/api/stories")).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(mvc.delete().uri("/api/articles/x")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void neverLogsTheKeyNorAWrongOne(CapturedOutput output) {
+        String wrong = "wrong-key-" + System.nanoTime();
+        assertThat(mvc.post().uri("/api/queries/reload").header("X-API-Key", wrong)).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.post().uri("/api/queries/reload").header("X-API-Key", StoryGraphTest.API_KEY)).hasStatusOk();
+        assertThat(output.getAll()).doesNotContain(StoryGraphTest.API_KEY).doesNotContain(wrong);
     }
 }
