@@ -2,8 +2,6 @@ package org.storygraph.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,25 +62,42 @@ class ClusterBenchmarkCommand implements Command {
                 }
             }
         }
+        if (client.query("MATCH (a:Article) RETURN count(a)").fetchAs(Long.class).one().orElse(0L) > 0) {
+            err.println("benchmark-cluster: the database is not empty; give it an empty data directory (by default "
+                    + "it makes a temporary one)");
+            return 2;
+        }
         CorpusGenerator corpus = new CorpusGenerator(articles + incremental, seed);
         Iterator<CorpusGenerator.Article> it = corpus.articles();
-        // the incremental batch: every k-th article of the corpus (new articles join old and new stories alike)
+        // the incremental batch: every k-th article of the corpus (new articles join old and new stories alike);
+        // related entries of the base articles that point at them are dropped, so the graph has never seen them
         int every = Math.max(1, (articles + incremental) / Math.max(1, incremental));
+        int laterCount = incremental;
+        java.util.function.IntPredicate isLater = i -> i % every == every - 1 && i / every < laterCount;
         List<IngestService.Upload> base = new ArrayList<>();
         List<IngestService.Upload> later = new ArrayList<>();
+        java.util.Set<String> laterUrls = new java.util.TreeSet<>();
         List<String> texts = new ArrayList<>();
         Map<String, String> gold = new HashMap<>();
         long loadMillis = 0;
         while (it.hasNext()) {
             CorpusGenerator.Article a = it.next();
+            boolean inLater = isLater.test(a.index());
+            if (!inLater) {
+                a = new CorpusGenerator.Article(a.index(), a.story(), a.url(), a.title(), a.excerpt(),
+                        a.publishedAt(), a.providerName(), a.providerDomain(), a.topics(),
+                        a.related().stream().filter(r -> !isLater.test(r.index())).toList());
+            }
             var upload = new IngestService.Upload("g" + a.index() + ".txt",
                     CorpusGenerator.toFile(a).getBytes(StandardCharsets.UTF_8));
             gold.put(UrlCanonicalizer.canonicalize(a.url()), a.story());
             if (texts.size() < 2000) {
                 texts.add(a.title() + ". " + a.excerpt());
             }
-            if (later.size() < incremental && a.index() % every == every - 1) {
+            if (inLater) {
                 later.add(upload);
+                laterUrls.add(UrlCanonicalizer.canonicalize(a.url()));
+                a.related().forEach(r -> laterUrls.add(UrlCanonicalizer.canonicalize(r.url())));
             } else {
                 base.add(upload);
             }
@@ -109,19 +124,22 @@ class ClusterBenchmarkCommand implements Command {
         embedder.embedAll(texts);
         double batchRate = texts.size() / ((System.nanoTime() - t0) / 1e9);
 
-        resetPeakHeap();
+        HeapSampler heap = new HeapSampler();
         t0 = System.nanoTime();
         StoryClusterer.Result full = clusterer.recluster(err::println);
         double fullSeconds = (System.nanoTime() - t0) / 1e9;
-        long fullPeak = peakHeap();
+        long fullPeak = heap.stop();
         long stories = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
 
-        ingest.loadUploads(later);
-        resetPeakHeap();
         t0 = System.nanoTime();
-        StoryClusterer.Result inc = clusterer.clusterPending();
+        ingest.loadUploads(later);
+        double incLoadSeconds = (System.nanoTime() - t0) / 1e9;
+        // what auto-clustering does after a load: cluster the articles the load created or changed
+        heap = new HeapSampler();
+        t0 = System.nanoTime();
+        StoryClusterer.Result inc = clusterer.cluster(laterUrls);
         double incSeconds = (System.nanoTime() - t0) / 1e9;
-        long incPeak = peakHeap();
+        long incPeak = heap.stop();
 
         List<String> goldLabels = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
@@ -135,34 +153,50 @@ class ClusterBenchmarkCommand implements Command {
         });
         ClusterScores scores = ClusterScores.of(goldLabels, predicted);
 
+        out.printf("JVM:                     max heap %d MiB, %d cores%n", Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
         out.printf("graph:                   %,d articles (+ %,d incremental), %,d stories%n", articles,
                 inc.articles(), stories);
         out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
                 singleRate, batchRate, Runtime.getRuntime().availableProcessors());
         out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB%n",
                 fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak >> 20);
-        out.printf("incremental batch:       %.2f s for %,d new articles (embeddings included), peak heap %d MiB%n",
-                incSeconds, inc.articles(), incPeak >> 20);
+        out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB;"
+                + " loading their %,d files took %.2f s%n", incSeconds, inc.articles(), incPeak >> 20, later.size(),
+                incLoadSeconds);
         out.printf("quality vs generator:    %s%n", scores);
         return 0;
     }
 
-    private static void resetPeakHeap() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
+    /** Samples the used heap every 20 ms from a fresh GC until stopped; the maximum seen. */
+    private static final class HeapSampler {
+        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
+        HeapSampler() {
+            System.gc();
+            thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (running) {
+                    max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
         }
-        return sum;
+
+        long stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return max.get();
+        }
     }
 }

@@ -307,8 +307,22 @@ public final class CorpusGenerator {
             return new Event(Words.pick(Words.FIRST, random) + " " + Words.pick(Words.LAST, random),
                     Words.pick(Words.ORG_PREFIX, random) + " " + Words.pick(Words.ORG_KIND, random),
                     Words.pick(Words.PLACES, random), Words.pick(Words.ACTIONS, random),
-                    Words.pick(Words.OBJECTS, random), Words.pick(Words.CONTEXTS, random),
+                    qualify(Words.pick(Words.OBJECTS, random), random), Words.pick(Words.CONTEXTS, random),
                     String.valueOf(2 + random.nextInt(98)));
+        }
+
+        /** Most stories are about a particular thing: "the disputed merger", "a planned chip factory". */
+        private static String qualify(String object, SplittableRandom random) {
+            if (random.nextInt(5) == 0) {
+                return object;
+            }
+            String q = Words.pick(Words.QUALIFIERS, random);
+            for (String determiner : new String[] {"the ", "a ", "its "}) {
+                if (object.startsWith(determiner)) {
+                    return determiner + q + " " + object.substring(determiner.length());
+                }
+            }
+            return q + " " + object;
         }
 
         /** One outlet's headline: a phrasing, and often a prefix, an angle or a detail of its own. */
@@ -343,14 +357,53 @@ public final class CorpusGenerator {
             return prefix + core + suffix;
         }
 
+        /** One outlet's excerpt: the event in one of several framings, often with a detail of its own. */
         String excerpt(SplittableRandom random) {
-            return person + ", speaking in " + place + ", said the decision by " + organisation + " to "
-                    + base(action) + " " + object + " came " + Words.pick(Words.WHEN, random) + " " + context + ".";
+            String other = Words.pick(Words.FIRST, random) + " " + Words.pick(Words.LAST, random);
+            String lead = switch (random.nextInt(6)) {
+                case 0 -> person + ", speaking in " + place + ", said the decision by " + organisation + " to "
+                        + base(action) + " " + object + " came " + Words.pick(Words.WHEN, random) + " " + context
+                        + ".";
+                case 1 -> organisation + " " + action + " " + object + " " + Words.pick(Words.WHEN, random) + " "
+                        + context + ", " + person + " told reporters in " + place + ".";
+                case 2 -> "The plan to " + base(action) + " " + object + " affects " + number + " "
+                        + Words.pick(Words.AFFECTED, random) + " in " + place + ", according to " + organisation + ".";
+                case 3 -> "Critics including " + other + " said " + organisation + " acted "
+                        + Words.pick(Words.WHEN, random) + " " + context + "; " + person + " defended the move.";
+                case 4 -> "In " + place + ", " + Words.pick(Words.AFFECTED, random) + " reacted after "
+                        + organisation + " " + action + " " + object + ".";
+                default -> person + " of " + organisation + " confirmed it " + past(action) + " " + object
+                        + ", citing " + context + ".";
+            };
+            String detail = switch (random.nextInt(6)) {
+                case 0 -> " " + other + " expects further details " + Words.pick(Words.LATER, random) + ".";
+                case 1 -> " The figure of " + (2 + random.nextInt(500)) + " " + Words.pick(Words.AFFECTED, random)
+                        + " was disputed by " + other + ".";
+                case 2 -> " Talks are due to resume " + Words.pick(Words.LATER, random) + ".";
+                default -> "";
+            };
+            return lead + detail;
         }
 
+        private static String past(String action) {
+            String b = base(action);
+            return switch (b) {
+                case "cut" -> "cut";
+                case "sell" -> "sold";
+                case "freeze" -> "froze";
+                case "ban", "scrap" -> b + b.charAt(b.length() - 1) + "ed";
+                default -> b.endsWith("e") ? b + "d" : b + "ed";
+            };
+        }
+
+        /** "launches" → "launch", "closes" → "close", "bans" → "ban". */
         private static String base(String action) {
-            return action.endsWith("es") && !action.endsWith("ses") ? action.substring(0, action.length() - 1)
-                    : action.endsWith("s") ? action.substring(0, action.length() - 1) : action;
+            for (String sibilant : new String[] {"ches", "shes", "sses", "xes", "zzes"}) {
+                if (action.endsWith(sibilant)) {
+                    return action.substring(0, action.length() - 2);
+                }
+            }
+            return action.endsWith("s") ? action.substring(0, action.length() - 1) : action;
         }
     }
 }

@@ -64,6 +64,11 @@ class LoadBenchmarkCommand implements Command {
                 }
             }
         }
+        if (nodeCount() > 0) {
+            err.println("benchmark-load: the database is not empty; it empties it between contenders, so give it an "
+                    + "empty one (by default it makes a temporary one)");
+            return 2;
+        }
         CorpusGenerator corpus = new CorpusGenerator(articles, seed);
         err.printf("corpus: %,d articles, %,d stories, %,d providers (seed %d)%n", articles, corpus.storyCount(),
                 corpus.providerCount(), seed);
@@ -239,5 +244,12 @@ class LoadBenchmarkCommand implements Command {
             }
         }
         err.printf("lower bound: %,d related links%n", related.size());
+    }
+
+    private long nodeCount() {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.run("MATCH (n) WHERE NOT n:__StoryGraphMigration RETURN count(n) AS n").single()
+                    .get("n").asLong();
+        }
     }
 }

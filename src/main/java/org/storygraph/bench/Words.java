@@ -57,4 +57,11 @@ final class Words {
         "Courier", "Ledger", "Journal", "Standard", "Express", "Mirror", "Sentinel", "Examiner", "Record", "News",
         "Wire", "Review", "Bulletin", "Dispatch", "Monitor", "Insider", "Report", "Beacon", "Register", "Star"};
     static final String[] SECTIONS = {"news", "business", "world", "tech", "politics", "science", "sport", "culture"};
+    static final String[] QUALIFIERS = {"new", "planned", "disputed", "long-delayed", "controversial", "regional",
+        "national", "flagship", "pilot", "second", "northern", "southern", "secret", "cross-border", "troubled",
+        "landmark", "much-criticised", "temporary", "proposed", "$2bn", "record", "rival", "joint", "state-backed"};
+    static final String[] AFFECTED = {"workers", "residents", "families", "commuters", "patients", "students",
+        "shareholders", "farmers", "small businesses", "pensioners", "customers", "teachers", "drivers", "tenants"};
+    static final String[] LATER = {"next week", "on Monday", "within days", "by the end of the month", "in the spring",
+        "after the summer", "later this year", "on Friday"};
 }

@@ -65,7 +65,7 @@ public final class Cli {
         List<String> rest = all.stream().filter(a -> !isPropertyOption(a)).toList();
         String[] properties = all.stream().filter(Cli::isPropertyOption).toArray(String[]::new);
         SpringApplication app = new SpringApplication(application);
-        Map<String, Object> overrides = contextOverrides(name);
+        Map<String, Object> overrides = contextOverrides(name, List.of(properties));
         if (!overrides.isEmpty()) {
             app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources()
                     .addFirst(new org.springframework.core.env.MapPropertySource("cli-" + name, overrides)));
@@ -110,9 +110,13 @@ public final class Cli {
      * in a temporary directory (removed afterwards), never on the service's data, and clusters under its own
      * control (per batch) instead of after every load.
      */
-    static Map<String, Object> contextOverrides(String command) {
+    static Map<String, Object> contextOverrides(String command, List<String> properties) {
         if (!command.equals("evaluate-clusters") && !command.startsWith("benchmark-")) {
             return Map.of();
+        }
+        if (properties.stream().anyMatch(p -> p.startsWith("--storygraph.neo4j.embedded.data-dir="))) {
+            // an explicitly given (empty) data directory is kept afterwards, e.g. for the API benchmark
+            return Map.of("storygraph.neo4j.uri", "", "storygraph.story.auto-cluster", "false");
         }
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("storygraph-evaluation");

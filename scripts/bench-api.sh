@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# API benchmark: starts StoryGraph on an existing graph (a data directory, e.g. the one `benchmark-cluster --keep DIR`
+# leaves) with -Xmx1g, and drives each endpoint with wrk over loopback: 32 connections, bounded in time.
+# Prints req/s and p50/p99 per endpoint as a Markdown table, then the service's heap after the run.
+# Usage: scripts/bench-api.sh DATA_DIR [DURATION=20s] [CONNECTIONS=32]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+data=${1:?usage: scripts/bench-api.sh DATA_DIR [DURATION] [CONNECTIONS]}
+duration=${2:-20s}
+connections=${3:-32}
+port=${PORT:-18080}
+command -v wrk >/dev/null || { echo "bench-api: wrk is missing (sudo apt-get install wrk)" >&2; exit 2; }
+work=$(mktemp -d /tmp/storygraph-bench-api.XXXXXX)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+STORYGRAPH_JAVA_OPTS="${STORYGRAPH_JAVA_OPTS:--Xmx1g}" "$here/storygraph" \
+  --storygraph.neo4j.embedded.data-dir="$data" --server.port="$port" \
+  --storygraph.ingest.seeds.load-when-empty=false > "$work/service.log" 2>&1 &
+pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 180); do
+  curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "bench-api: the service did not get ready" >&2; exit 1; }
+
+articles=$(curl -sf "$base/api/articles?size=1" | jq '.totalElements // .page.totalElements // empty')
+# the ids every detail request rotates over: 200 stories from the largest down
+curl -sf "$base/api/stories?size=200&sort=size" | jq -r '.content[].id' > "$work/ids"
+provider=$(curl -sf "$base/api/providers?size=1" | jq -r '.content[0].domain')
+[ -s "$work/ids" ] || { echo "bench-api: no stories in $data" >&2; exit 1; }
+
+# a wrk script that walks through the story ids: PATH_TEMPLATE has {id}; BODY_TEMPLATE (optional) too
+cat > "$work/rotate.lua" <<'LUA'
+local ids = {}
+for line in io.lines(os.getenv("IDS_FILE")) do ids[#ids + 1] = line end
+local template = os.getenv("PATH_TEMPLATE")
+local body = os.getenv("BODY_TEMPLATE")
+local counter = 0
+request = function()
+  counter = counter + 1
+  local id = ids[(counter % #ids) + 1]
+  local path = template:gsub("{id}", id)
+  if body ~= nil and body ~= "" then
+    return wrk.format("POST", path, {["Content-Type"] = "application/json"}, (body:gsub("{id}", id)))
+  end
+  return wrk.format("GET", path)
+end
+LUA
+
+run() { # name path-template [body-template]
+  local name=$1 path=$2 body=${3:-}
+  # warm-up (plans cached, pages in the page cache), then the measured run
+  IDS_FILE="$work/ids" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
+    wrk -t2 -c"$connections" -d5s -s "$work/rotate.lua" "$base" >/dev/null
+  IDS_FILE="$work/ids" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
+    wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/rotate.lua" "$base" > "$work/$name.txt"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  errors=$(awk '/Non-2xx/ {print $5}' "$work/$name.txt")
+  printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "$path" "$rps" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "graph: ${articles:-?} articles; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2"
+echo
+echo "| endpoint | request | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+run story-list "/api/stories?size=20&sort=size"
+run story-detail "/api/stories/{id}"
+run coverage "/api/stories/{id}/coverage"
+run timeline "/api/stories/{id}/timeline?bucket=hour"
+run story-graph "/api/stories/{id}/graph"
+run provider "/api/providers/$provider"
+run saved-query "/api/queries/story-articles/run" '{"story": "{id}"}'
+echo
+heap=$("$("$here/.mvn/find-jdk.sh")/bin/jcmd" "$pid" GC.heap_info 2>/dev/null | grep -m1 -i 'total' || true)
+rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$pid/status")
+echo "service heap after the run: ${heap:-n/a}"
+echo "service peak resident memory (heap + page cache + native): $rss"
