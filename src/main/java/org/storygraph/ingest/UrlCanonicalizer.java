@@ -152,6 +152,9 @@ public final class UrlCanonicalizer {
         return normalizeHost(d);
     }
 
+    /** The longest DNS name (RFC 1035: 255 octets on the wire, 253 characters written out). */
+    static final int MAX_HOST_LENGTH = 253;
+
     private static String normalizeHost(String rawHost) {
         String host = percentDecodeAll(rawHost).toLowerCase(Locale.ROOT);
         while (host.endsWith(".")) {
@@ -163,9 +166,14 @@ public final class UrlCanonicalizer {
         if (host.startsWith("[")) {
             host = "[" + normalizeIpv6(host.substring(1, host.length() - 1)) + "]";
         } else {
+            if (host.length() > MAX_HOST_LENGTH) {
+                // DNS names have at most 253 characters; longer text is no host (and IDN's Punycode encoder
+                // throws an undocumented RuntimeException on very long labels — found by fuzzing)
+                throw new InvalidUrlException("host name longer than " + MAX_HOST_LENGTH + " characters");
+            }
             try {
                 host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 throw new InvalidUrlException("invalid host '" + abbreviate(host) + "'");
             }
             // IDN maps the other full stops (U+3002, U+FF0E, U+FF61) to '.', so a trailing one shows only now

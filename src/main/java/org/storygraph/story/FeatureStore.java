@@ -27,12 +27,20 @@ final class FeatureStore {
     private final String database;
     private final SentenceEmbedder embedder;
     private final TermExtractor extractor;
+    private long embeddingMillis;
 
     FeatureStore(Driver driver, String database, SentenceEmbedder embedder, TermExtractor extractor) {
         this.driver = driver;
         this.database = database;
         this.embedder = embedder;
         this.extractor = extractor;
+    }
+
+    /** Milliseconds spent in the embedding model since the last call (for the clustering log). */
+    long takeEmbeddingMillis() {
+        long ms = embeddingMillis;
+        embeddingMillis = 0;
+        return ms;
     }
 
     /** Features of the given articles (those that exist), computing and storing what is missing. */
@@ -73,7 +81,9 @@ final class FeatureStore {
             }
         }
         if (!missing.isEmpty()) {
+            long t0 = System.nanoTime();
             List<float[]> vectors = embedder.embedAll(texts);
+            embeddingMillis += (System.nanoTime() - t0) / 1_000_000;
             List<Map<String, Object>> rows = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
                 int at = missing.get(i);

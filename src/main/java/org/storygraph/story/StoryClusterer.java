@@ -87,6 +87,7 @@ public class StoryClusterer {
             ensureLexicon();
             List<String> sorted = new ArrayList<>(new TreeSet<>(urls));
             long featuresStarted = System.nanoTime();
+            featureStore.takeEmbeddingMillis();
             List<Features> features = new ArrayList<>();
             for (int from = 0; from < sorted.size(); from += 2000) {
                 features.addAll(loadFeatures(sorted.subList(from, Math.min(sorted.size(), from + 2000))));
@@ -98,13 +99,16 @@ public class StoryClusterer {
                 return Result.NOTHING;
             }
             long featureMillis = (System.nanoTime() - featuresStarted) / 1_000_000;
+            long embeddingMillis = featureStore.takeEmbeddingMillis();
             Result result = clusterBatch(todo);
             result = new Result(result.articles(), result.storiesCreated(), result.storiesUpdated(),
                     result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000);
-            log.info("Clustered {} articles in {} ms (features {} ms, candidates {} ms, clustering {} ms, writing {} ms): "
+            log.info("Clustered {} articles in {} ms (features {} ms of which embedding {} ms, candidates {} ms: "
+                    + "vector index {} ms, related {} ms, stories {} ms; clustering {} ms, writing {} ms): "
                     + "{} stories created, {} updated, {} merged, {} duplicates", result.articles(), result.millis(),
-                    featureMillis, phase[0], phase[1], phase[2], result.storiesCreated(), result.storiesUpdated(),
-                    result.storiesMerged(), result.duplicates());
+                    featureMillis, embeddingMillis, phase[0], candidateParts[0],
+                    candidateParts[1], candidateParts[2], phase[1], phase[2], result.storiesCreated(),
+                    result.storiesUpdated(), result.storiesMerged(), result.duplicates());
             return result;
         } finally {
             lock.unlock();
@@ -191,6 +195,8 @@ public class StoryClusterer {
 
     /** Milliseconds of the last batch's phases: candidates, clustering, writing (for the log). */
     private final long[] phase = new long[3];
+    /** Milliseconds of the candidate phase's parts: vector index, related links, story states. */
+    private final long[] candidateParts = new long[3];
 
     private Result clusterBatch(List<Features> batch) {
         long t0 = System.nanoTime();
@@ -202,7 +208,9 @@ public class StoryClusterer {
         double duplicateScore = (1 + properties.duplicateCosine()) / 2;
         List<StoryWriter.Neighbour> neighbours = writer.neighbours(batch, properties.neighbours(), windowDays(),
                 duplicateScore);
+        long tNeighbours = System.nanoTime();
         List<StoryWriter.Related> related = writer.related(batch);
+        long tRelated = System.nanoTime();
 
         Set<String> storyIds = new TreeSet<>();
         neighbours.forEach(n -> {
@@ -217,6 +225,9 @@ public class StoryClusterer {
         });
         Map<String, StoryWriter.StoryState> states = writer.storyStates(storyIds);
         long t1 = System.nanoTime();
+        candidateParts[0] = (tNeighbours - t0) / 1_000_000;
+        candidateParts[1] = (tRelated - tNeighbours) / 1_000_000;
+        candidateParts[2] = (t1 - tRelated) / 1_000_000;
 
         Map<String, Agglomerator.Cluster> storyClusters = new LinkedHashMap<>();
         Map<Agglomerator.Cluster, String> storyOf = new HashMap<>();

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 import org.neo4j.driver.Driver;
@@ -22,8 +25,15 @@ import org.neo4j.driver.Values;
 /** The graph side of clustering: candidate neighbours, related links, story state, and writing the outcome. */
 final class StoryWriter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoryWriter.class);
+
     private final Driver driver;
     private final String database;
+    private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "story-neighbours");
+        t.setDaemon(true);
+        return t;
+    });
 
     StoryWriter(Driver driver, String database) {
         this.driver = driver;
@@ -93,8 +103,12 @@ final class StoryWriter {
         // hardly depends on how the index happened to be built, so reclustering gives the same stories in two
         // databases holding the same articles.
         int limit = 3 * k + 1;
-        if (!dated.isEmpty()) {
-            result.addAll(read(tx -> tx.run("""
+        // the index searches are independent: two halves run side by side (the embedding model is idle by now)
+        List<CompletableFuture<List<Neighbour>>> parts = new ArrayList<>();
+        int half = (dated.size() + 1) / 2;
+        for (int from = 0; from < dated.size(); from += Math.max(1, half)) {
+            List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + Math.max(1, half)));
+            parts.add(CompletableFuture.supplyAsync(() -> read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
                     MATCH (n:Article)
@@ -105,7 +119,15 @@ final class StoryWriter {
                            [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
                            CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
                            CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
-                    """, Map.of("rows", dated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
+                    """, Map.of("rows", rows, "limit", limit, "duplicate", duplicateScore))
+                    .list(StoryWriter::neighbour)), searches));
+        }
+        for (CompletableFuture<List<Neighbour>> part : parts) {
+            try {
+                result.addAll(part.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
         if (!undated.isEmpty()) {
             // (appended below; the selection of the best k per article happens at the end)
@@ -221,6 +243,7 @@ final class StoryWriter {
         }
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             session.executeWrite(tx -> {
+                long w0 = System.nanoTime();
                 tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
                         Map.of("ids", changes.created)).consume();
                 tx.run("""
@@ -250,7 +273,9 @@ final class StoryWriter {
                             s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
                             s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
                         """, Map.of("states", states)).consume();
+                long w1 = System.nanoTime();
                 writeDuplicates(tx, changes.duplicates);
+                long w2 = System.nanoTime();
                 List<Record> heads = tx.run("""
                         UNWIND $ids AS id
                         MATCH (s:Story {id: id})
@@ -285,6 +310,7 @@ final class StoryWriter {
                             s.updatedAt = datetime()
                         RETURN s.id AS id, head.title AS headline, shared AS surfaces
                         """, Map.of("ids", List.copyOf(changes.states.keySet()))).list();
+                long w3 = System.nanoTime();
                 List<Map<String, Object>> labels = new ArrayList<>();
                 for (Record r : heads) {
                     List<String> surfaces = r.get("surfaces").asList(Value::asString);
@@ -298,6 +324,9 @@ final class StoryWriter {
                         MATCH (s:Story {id: l.id})
                         SET s.label = l.label, s.topTerms = l.terms
                         """, Map.of("labels", labels)).consume();
+                log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads and sizes {} ms, "
+                        + "labels {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, (w3 - w2) / 1_000_000,
+                        (System.nanoTime() - w3) / 1_000_000);
                 return null;
             });
         }

@@ -63,6 +63,16 @@ class UrlCanonicalizerTest {
     }
 
     @Test
+    void refusesHostsLongerThanDnsAllows() {
+        // found by fuzzing: java.net.IDN threw an undocumented RuntimeException ("input too long") on such labels
+        String label = "ü".repeat(1300);
+        assertThatThrownBy(() -> UrlCanonicalizer.canonicalize("https://" + label + ".example/a"))
+                .isInstanceOf(InvalidUrlException.class).hasMessageContaining("longer than 253");
+        assertThat(UrlCanonicalizer.canonicalize("https://" + "a".repeat(60) + ".example/a"))
+                .startsWith("https://aaaa");
+    }
+
+    @Test
     void refusesUrlsWhoseCanonicalFormWouldBeTooLong() {
         // 1,000 characters as written, 6,000 once escaped: the canonical form would itself be refused
         String raw = "https://example.com/" + "\u00e9".repeat(1000);
