@@ -25,10 +25,10 @@ for _ in $(seq 1 180); do
 done
 curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "bench-api: the service did not get ready" >&2; exit 1; }
 
-articles=$(curl -sf "$base/api/articles?size=1" | jq '.totalElements // .page.totalElements // empty')
+articles=$(curl -sf "$base/api/articles?size=1" | jq '.total')
 # the ids every detail request rotates over: 200 stories from the largest down
-curl -sf "$base/api/stories?size=200&sort=size" | jq -r '.content[].id' > "$work/ids"
-provider=$(curl -sf "$base/api/providers?size=1" | jq -r '.content[0].domain')
+curl -sf "$base/api/stories?size=200&sort=size" | jq -r '.items[].id' > "$work/ids"
+provider=$(curl -sf "$base/api/providers?size=1" | jq -r '.items[0].domain')
 [ -s "$work/ids" ] || { echo "bench-api: no stories in $data" >&2; exit 1; }
 
 # a wrk script that walks through the story ids: PATH_TEMPLATE has {id}; BODY_TEMPLATE (optional) too

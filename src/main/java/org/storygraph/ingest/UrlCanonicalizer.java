@@ -164,6 +164,9 @@ public final class UrlCanonicalizer {
             throw new InvalidUrlException("URL has no host");
         }
         if (host.startsWith("[")) {
+            if (host.length() < 2 || !host.endsWith("]")) { // a lone '[' (found by fuzzing) or no closing bracket
+                throw new InvalidUrlException("invalid IPv6 host '" + abbreviate(host) + "'");
+            }
             host = "[" + normalizeIpv6(host.substring(1, host.length() - 1)) + "]";
         } else {
             if (host.length() > MAX_HOST_LENGTH) {

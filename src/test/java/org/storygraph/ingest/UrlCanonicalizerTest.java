@@ -63,6 +63,16 @@ class UrlCanonicalizerTest {
     }
 
     @Test
+    void refusesAnUnclosedIpv6Bracket() {
+        // found by fuzzing: a host that is a lone '[' made substring(1, 0) throw StringIndexOutOfBoundsException
+        for (String raw : new String[] {"http://[/a", "http://[", "https://[::1/a", "http://[.]/"}) {
+            assertThatThrownBy(() -> UrlCanonicalizer.canonicalize(raw)).as(raw)
+                    .isInstanceOf(InvalidUrlException.class);
+        }
+        assertThatThrownBy(() -> UrlCanonicalizer.normalizeDomain("[")).isInstanceOf(InvalidUrlException.class);
+    }
+
+    @Test
     void refusesHostsLongerThanDnsAllows() {
         // found by fuzzing: java.net.IDN threw an undocumented RuntimeException ("input too long") on such labels
         String label = "ü".repeat(1300);
