@@ -53,7 +53,7 @@ public final class CorpusGenerator {
         this.seed = seed;
         this.weeks = weeks;
         SplittableRandom random = new SplittableRandom(seed);
-        this.providers = new Providers(Math.max(30, Math.min(5000, articles / 200)), random.split());
+        this.providers = new Providers(Math.max(30, Math.min(25_000, articles / 40)), random.split());
         int assigned = 0;
         while (assigned < articles) {
             int size = Math.min(articles - assigned, storySize(random));

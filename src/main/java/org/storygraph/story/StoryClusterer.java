@@ -81,6 +81,23 @@ public class StoryClusterer {
 
     /** Assigns the given articles that have no story yet to stories. */
     public Result cluster(Collection<String> urls) {
+        int chunk = Math.max(100, properties.reclusterChunk());
+        if (urls.size() > chunk) {
+            // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
+            List<String> ordered;
+            try (var session = driver.session(SessionConfig.forDatabase(database))) {
+                ordered = session.executeRead(tx -> tx.run("""
+                        UNWIND $urls AS url
+                        MATCH (a:Article {url: url})
+                        RETURN a.url AS url ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
+                        """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
+            }
+            Result total = Result.NOTHING;
+            for (int from = 0; from < ordered.size(); from += chunk) {
+                total = total.plus(cluster(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
+            }
+            return total;
+        }
         lock.lock();
         try {
             long started = System.nanoTime();

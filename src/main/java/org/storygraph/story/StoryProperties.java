@@ -26,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param duplicateLexical  ... and the TF-IDF cosine they also need (default 0.8)
  * @param nameBoost         weight of a capitalised name relative to an ordinary word (default 2)
  * @param embeddingThreads  worker threads for the embedding model (default: number of cores)
- * @param reclusterChunk    articles processed at once by a full recluster, in time order (default 20000)
+ * @param reclusterChunk    articles clustered at once, in time order, by a full recluster or a large load (default 5000;
+ *                          memory grows with it)
  */
 @ConfigurationProperties("storygraph.story")
 public record StoryProperties(
@@ -44,7 +45,7 @@ public record StoryProperties(
         @DefaultValue("0.8") double duplicateLexical,
         @DefaultValue("2") float nameBoost,
         @DefaultValue("0") int embeddingThreads,
-        @DefaultValue("20000") int reclusterChunk) {
+        @DefaultValue("5000") int reclusterChunk) {
 
     Agglomerator.Weights weights() {
         return new Agglomerator.Weights(embeddingWeight, lexicalWeight, topicWeight, threshold,

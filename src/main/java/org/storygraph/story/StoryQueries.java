@@ -60,6 +60,10 @@ public class StoryQueries {
         params.put("ids", filter.q() == null || filter.q().isBlank() ? null : storiesMatching(filter.q()));
         params.put("skip", (long) page * size);
         params.put("limit", size);
+        if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
+                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
+            return allStories(sort, page, size);
+        }
         long total = client.query("""
                 MATCH (s:Story)
                 WHERE s.providerCount >= $minProviders
@@ -87,6 +91,34 @@ public class StoryQueries {
                 RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
                           .lastPublishedAt} AS s
                 """).bindAll(params)
+                .fetchAs(StorySummary.class).mappedBy((types, r) -> summary(r.get("s"))).all());
+        return Page.of(items, page, size, total);
+    }
+
+    /**
+     * The unfiltered list (the explorer's first page): the total from the count store and the page in the order
+     * of the sort key's range index, so it costs the same at any graph size.
+     */
+    private Page<StorySummary> allStories(Sort sort, int page, int size) {
+        long total = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
+        String cypher = switch (sort) {
+            case SIZE -> """
+                    MATCH (s:Story) WHERE s.size IS NOT NULL
+                    WITH s ORDER BY s.size DESC, s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
+                    """;
+            case PROVIDERS -> """
+                    MATCH (s:Story) WHERE s.providerCount IS NOT NULL
+                    WITH s ORDER BY s.providerCount DESC, s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
+                    """;
+            case RECENCY -> """
+                    MATCH (s:Story) WHERE s.lastPublishedAt IS NOT NULL
+                    WITH s ORDER BY s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
+                    """;
+        };
+        List<StorySummary> items = List.copyOf(client.query(cypher + """
+                RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
+                          .lastPublishedAt} AS s
+                """).bind((long) page * size).to("skip").bind(size).to("limit")
                 .fetchAs(StorySummary.class).mappedBy((types, r) -> summary(r.get("s"))).all());
         return Page.of(items, page, size, total);
     }

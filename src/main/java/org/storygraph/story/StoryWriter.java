@@ -27,6 +27,9 @@ final class StoryWriter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoryWriter.class);
 
+    /** Articles per vector-index query. */
+    private static final int SEARCH_ROWS = 1000;
+
     private final Driver driver;
     private final String database;
     private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
@@ -103,12 +106,12 @@ final class StoryWriter {
         // hardly depends on how the index happened to be built, so reclustering gives the same stories in two
         // databases holding the same articles.
         int limit = 3 * k + 1;
-        // the index searches are independent: two halves run side by side (the embedding model is idle by now)
+        // the index searches are independent: parts of at most SEARCH_ROWS articles, two at a time (the embedding
+        // model is idle by now), each cut to its k best at once, so memory stays bounded at any batch size
         List<CompletableFuture<List<Neighbour>>> parts = new ArrayList<>();
-        int half = (dated.size() + 1) / 2;
-        for (int from = 0; from < dated.size(); from += Math.max(1, half)) {
-            List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + Math.max(1, half)));
-            parts.add(CompletableFuture.supplyAsync(() -> read(tx -> tx.run("""
+        for (int from = 0; from < dated.size(); from += SEARCH_ROWS) {
+            List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + SEARCH_ROWS));
+            parts.add(CompletableFuture.supplyAsync(() -> best(read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
                     MATCH (n:Article)
@@ -120,7 +123,7 @@ final class StoryWriter {
                            CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
                            CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
                     """, Map.of("rows", rows, "limit", limit, "duplicate", duplicateScore))
-                    .list(StoryWriter::neighbour)), searches));
+                    .list(StoryWriter::neighbour)), k), searches));
         }
         for (CompletableFuture<List<Neighbour>> part : parts) {
             try {

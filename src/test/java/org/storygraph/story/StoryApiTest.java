@@ -52,6 +52,20 @@ class StoryApiTest {
     }
 
     @Test
+    void theUnfilteredListIsOrderedAsTheFilteredOne() throws Exception {
+        // the unfiltered list takes the index-ordered fast path; minProviders=1 (every story) the general one
+        for (String sort : List.of("size", "providers", "recency")) {
+            for (int page = 0; page < 3; page++) {
+                String fast = mvc.get().uri("/api/stories?sort={s}&size=4&page={p}", sort, page).exchange()
+                        .getResponse().getContentAsString();
+                String general = mvc.get().uri("/api/stories?sort={s}&size=4&page={p}&minProviders=1", sort, page)
+                        .exchange().getResponse().getContentAsString();
+                assertThat(fast).as(sort + " page " + page).isEqualTo(general);
+            }
+        }
+    }
+
+    @Test
     void filtersStories() {
         long withSix = graph.count("MATCH (s:Story) WHERE s.providerCount >= 6 RETURN count(s)");
         assertThat(mvc.get().uri("/api/stories?minProviders=6")).bodyJson()
