@@ -1,7 +1,9 @@
 package org.storygraph.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,7 +26,8 @@ import org.storygraph.ingest.UrlCanonicalizer;
  * contenders) by (1) a lower bound — bare {@code UNWIND … CREATE} of the same nodes and relationships, no MERGE,
  * no constraint checks (labels without constraints), from already-parsed rows; (2) a naive loader — Spring Data
  * Neo4j entities, one repository save (one transaction) per article, on the first M articles; (3) the project's
- * loader from the files' bytes (parsing, hashing, provenance included; clustering off). Graph writes only:
+ * loader reading the same corpus from files on disk, 10,000 per folder, as `storygraph load` does (the files are
+ * written beforehand, not timed; reading, parsing, hashing and provenance are timed; clustering off). Graph writes only:
  * embeddings and clustering are measured by {@code benchmark-cluster}.
  */
 @Component
@@ -86,9 +89,24 @@ class LoadBenchmarkCommand implements Command {
         double naiveSeconds = (System.nanoTime() - t0) / 1e9;
         err.printf("naive: %,d articles in %.1f s%n", naiveCount, naiveSeconds);
 
+        Path files;
+        try {
+            files = writeFiles(corpus, err);
+        } catch (IOException e) {
+            err.println("benchmark-load: cannot write the corpus files: " + e.getMessage());
+            return 1;
+        }
         clear();
+        LoadReport report;
         t0 = System.nanoTime();
-        LoadReport report = project(corpus, err);
+        try {
+            report = project(files, articles, err);
+        } catch (IOException e) {
+            err.println("benchmark-load: " + e.getMessage());
+            return 1;
+        } finally {
+            deleteQuietly(files);
+        }
         double projectSeconds = (System.nanoTime() - t0) / 1e9;
         long created = count("MATCH (a:Article) RETURN count(a)");
         long related = count("MATCH ()-[r:RELATED_TO]->() RETURN count(r)");
@@ -122,23 +140,49 @@ class LoadBenchmarkCommand implements Command {
         }
     }
 
-    private LoadReport project(CorpusGenerator corpus, PrintStream err) {
-        List<LoadReport> reports = new ArrayList<>();
-        List<IngestService.Upload> chunk = new ArrayList<>();
+    /** The corpus as files, 10,000 per folder (as a researcher would keep months of news); not timed. */
+    private static Path writeFiles(CorpusGenerator corpus, PrintStream err) throws IOException {
+        Path dir = Files.createTempDirectory("storygraph-load-benchmark");
         Iterator<CorpusGenerator.Article> it = corpus.articles();
-        int done = 0;
         while (it.hasNext()) {
             CorpusGenerator.Article a = it.next();
-            chunk.add(new IngestService.Upload("g" + a.index() + ".txt",
-                    CorpusGenerator.toFile(a).getBytes(StandardCharsets.UTF_8)));
-            if (chunk.size() == 10_000 || !it.hasNext()) {
-                reports.add(ingest.loadUploads(chunk));
-                done += chunk.size();
-                chunk = new ArrayList<>();
-                err.printf("project loader: %,d/%,d%n", done, corpus.size());
+            Path folder = dir.resolve(String.format("%04d", a.index() / 10_000));
+            if (a.index() % 10_000 == 0) {
+                Files.createDirectories(folder);
             }
+            Files.writeString(folder.resolve(String.format("g%07d.txt", a.index())), CorpusGenerator.toFile(a));
         }
-        return reports.getLast();
+        err.printf("corpus written to %s%n", dir);
+        return dir;
+    }
+
+    /** The loader as `storygraph load` runs it: reading, parsing, hashing, provenance, one folder at a time. */
+    private LoadReport project(Path dir, int total, PrintStream err) throws IOException {
+        List<Path> folders;
+        try (var list = Files.list(dir)) {
+            folders = list.sorted().toList();
+        }
+        LoadReport last = null;
+        int failed = 0;
+        int done = 0;
+        for (Path folder : folders) {
+            last = ingest.load(List.of(folder), (filesDone, filesTotal, written) -> { });
+            failed += last.filesFailed();
+            done += last.filesRead();
+            err.printf("project loader: %,d/%,d%n", done, total);
+        }
+        if (failed > 0) {
+            err.printf("project loader: %,d files failed%n", failed);
+        }
+        return last;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary directory
+        }
     }
 
     private void naive(CorpusGenerator corpus, int count) {
