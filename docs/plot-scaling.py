@@ -16,6 +16,12 @@ PANELS = [
     ("api_p99_ms", "API p99, story detail (ms)"),
 ]
 W, H, PAD = 300, 220, 46
+
+
+def label_of(x):
+    return "%dk" % (x / 1000) if x < 1e6 else "%gM" % (x / 1e6)
+
+
 out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="11">'
        % (W * len(PANELS), H + 40)]
 out.append('<rect width="100%" height="100%" fill="white"/>')
@@ -41,8 +47,7 @@ for i, (key, title) in enumerate(PANELS):
         return y0 - (math.log10(max(y, 1e-3)) - lo) / max(hi - lo, 1e-9) * (y0 - y1)
 
     for x in sorted(set(xs_all)):
-        label = "%dk" % (x / 1000) if x < 1e6 else "%gM" % (x / 1e6)
-        out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (px(x), y0 + 14, label))
+        out.append('<text x="%.1f" y="%d" text-anchor="middle">%s</text>' % (px(x), y0 + 14, label_of(x)))
     out.append('<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="%s"/>'
                % " ".join("%.1f,%.1f" % (px(x), py(y)) for x, y in pts))
     for x, y in pts:
@@ -50,7 +55,7 @@ for i, (key, title) in enumerate(PANELS):
         out.append('<text x="%.1f" y="%.1f" text-anchor="middle">%g</text>' % (px(x), py(y) - 7, y))
     if missing:
         out.append('<text x="%d" y="%d" fill="#a00">not measured: %s</text>'
-                   % (x0, H + 28, ", ".join("%dk" % (int(m) // 1000) for m in missing)))
+                   % (x0, H + 28, ", ".join(label_of(float(m)) for m in missing)))
 out.append('<text x="8" y="%d" fill="#555">articles (log scale); values (log scale)</text>' % (H + 14))
 out.append("</svg>")
 open(os.path.join(HERE, "scaling.svg"), "w").write("\n".join(out) + "\n")

@@ -26,9 +26,15 @@ done
 curl -sf "$base/actuator/health/readiness" >/dev/null || { echo "bench-api: the service did not get ready" >&2; exit 1; }
 
 articles=$(curl -sf "$base/api/articles?size=1" | jq '.total')
-# the ids every detail request rotates over: 200 stories from the largest down
-curl -sf "$base/api/stories?size=200&sort=size" | jq -r '.items[].id' > "$work/ids"
-provider=$(curl -sf "$base/api/providers?size=1" | jq -r '.items[0].domain')
+# the ids detail requests rotate over: "typical" = 500 stories drawn at random (fixed seed) from all of them,
+# "largest" = the 200 largest stories (the worst case); providers: the 200 with the most articles
+stories=$(curl -sf "$base/api/stories?size=1" | jq '.total')
+pages=$(( (stories + 99) / 100 ))
+for p in $(seq 0 $((pages - 1))); do curl -sf "$base/api/stories?size=100&page=$p&sort=recency" | jq -r '.items[].id'; done \
+  > "$work/all-ids"
+shuf -n 500 --random-source=<(yes 7) "$work/all-ids" > "$work/ids"
+curl -sf "$base/api/stories?size=200&sort=size" | jq -r '.items[].id' > "$work/largest"
+curl -sf "$base/api/providers?size=200" | jq -r '.items[].domain' > "$work/providers"
 [ -s "$work/ids" ] || { echo "bench-api: no stories in $data" >&2; exit 1; }
 
 # a wrk script that walks through the story ids: PATH_TEMPLATE has {id}; BODY_TEMPLATE (optional) too
@@ -49,12 +55,12 @@ request = function()
 end
 LUA
 
-run() { # name path-template [body-template]
+run() { # name path-template [body-template]   (IDS_FILE from the caller's environment: the ids to rotate over)
   local name=$1 path=$2 body=${3:-}
   # warm-up (plans cached, pages in the page cache), then the measured run
-  IDS_FILE="$work/ids" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
+  IDS_FILE="${IDS:-$work/ids}" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
     wrk -t2 -c"$connections" -d5s -s "$work/rotate.lua" "$base" >/dev/null
-  IDS_FILE="$work/ids" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
+  IDS_FILE="${IDS:-$work/ids}" PATH_TEMPLATE="$path" BODY_TEMPLATE="$body" \
     wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/rotate.lua" "$base" > "$work/$name.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
@@ -64,7 +70,8 @@ run() { # name path-template [body-template]
   printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "$path" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
-echo "graph: ${articles:-?} articles; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2"
+echo "graph: ${articles:-?} articles, ${stories} stories; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2 on the same 2 cores"
+echo "typical: 500 random stories; largest: the 200 largest stories; provider: the 200 largest providers"
 echo
 echo "| endpoint | request | req/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
@@ -73,8 +80,11 @@ run story-detail "/api/stories/{id}"
 run coverage "/api/stories/{id}/coverage"
 run timeline "/api/stories/{id}/timeline?bucket=hour"
 run story-graph "/api/stories/{id}/graph"
-run provider "/api/providers/$provider"
 run saved-query "/api/queries/story-articles/run" '{"story": "{id}"}'
+IDS="$work/largest" run story-detail-largest "/api/stories/{id}"
+IDS="$work/largest" run coverage-largest "/api/stories/{id}/coverage"
+IDS="$work/largest" run timeline-largest "/api/stories/{id}/timeline?bucket=hour"
+IDS="$work/providers" run provider "/api/providers/{id}"
 echo
 heap=$("$("$here/.mvn/find-jdk.sh")/bin/jcmd" "$pid" GC.heap_info 2>/dev/null | grep -m1 -i 'total' || true)
 rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$pid/status")

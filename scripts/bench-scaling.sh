@@ -21,7 +21,8 @@ fi
 rm -rf "$out/graph"
 mkdir -p "$out/graph"
 /usr/bin/time -f "max RSS %M KiB" "$here/storygraph" benchmark-cluster --articles "$n" --incremental 1000 \
-  --storygraph.neo4j.embedded.data-dir="$out/graph" > "$out/cluster.txt" 2> "$out/cluster.err"
+  --storygraph.neo4j.embedded.data-dir="$out/graph" --logging.level.org.storygraph.story=INFO \
+  > "$out/cluster.txt" 2> "$out/cluster.err"
 cat "$out/cluster.txt" >&2
 full_s=$(sed -n 's/^full clustering: *\([0-9.]*\) s.*/\1/p' "$out/cluster.txt")
 heap=$(sed -n 's/^full clustering:.*peak heap \([0-9]*\) MiB.*/\1/p' "$out/cluster.txt")
@@ -31,7 +32,7 @@ p99=""
 if [ "${SKIP_API:-0}" != 1 ]; then
   "$here/scripts/bench-api.sh" "$out/graph" "$duration" 32 > "$out/api.txt" 2> "$out/api.err"
   cat "$out/api.txt" >&2
-  p99=$(awk -F'|' '$2 ~ /story-detail/ {gsub(/ /, "", $6); print $6}' "$out/api.txt")
+  p99=$(awk -F'|' '$2 == " story-detail " {gsub(/ /, "", $6); print $6}' "$out/api.txt")
   case "$p99" in *ms) p99=${p99%ms} ;; *us) p99=$(awk "BEGIN {print ${p99%us} / 1000}") ;; *s) p99=$(awk "BEGIN {print ${p99%s} * 1000}") ;; esac
 fi
 echo "articles,load_seconds,full_cluster_seconds,incremental_seconds,peak_heap_mib,api_p99_ms"
