@@ -20,11 +20,15 @@ echo "crash-test: uninterrupted load took $(( $(date +%s) - start )) s"
 check() { if [ "${STORIES:-1}" = 0 ]; then sg checksum "$@"; else sg recluster --checksum "$@"; fi; }
 reference=$(check --storygraph.neo4j.embedded.data-dir="$work/clean" 2>/dev/null | tail -1)
 
-sg load "$work/corpus" --storygraph.neo4j.embedded.data-dir="$work/crashed" > "$work/crashed-load.txt" 2>&1 &
+# not through sg(): a backgrounded shell function is a subshell, and killing it would leave the JVM running
+"$here/storygraph" load "$work/corpus" --storygraph.neo4j.embedded.data-dir="$work/crashed" \
+  --storygraph.story.auto-cluster=false > "$work/crashed-load.txt" 2>&1 &
 pid=$!
 sleep "$kill_after"
 # the launcher execs java, so $pid is the JVM itself
 kill -9 "$pid" 2>/dev/null || true
+sleep 1
+if kill -0 "$pid" 2>/dev/null; then echo "crash-test: the loader survived SIGKILL?" >&2; exit 1; fi
 wait "$pid" 2>/dev/null || true
 echo "crash-test: killed the loader after ${kill_after} s at: $(grep 'load:' "$work/crashed-load.txt" | tail -1)"
 sg load "$work/corpus" --storygraph.neo4j.embedded.data-dir="$work/crashed" 2>/dev/null | grep -E 'files:|articles:'
