@@ -82,6 +82,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // LOAD CSV must never read the server's files (saved queries are checked too)
                 GraphDatabaseSettings.allow_file_urls, false,
                 GraphDatabaseSettings.pagecache_memory, pageCacheBytes,
+                // a lock wait fails after two minutes instead of hanging for ever (seen once at 100k articles with
+                // -Xmx1g: an OutOfMemoryError killed a Bolt connection whose transaction kept its locks)
+                GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofMinutes(2),
                 BoltConnectorInternalSettings.connection_shutdown_wait_time, shutdownWait,
                 BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, shutdownWait);
         DatabaseManagementService dbms;
