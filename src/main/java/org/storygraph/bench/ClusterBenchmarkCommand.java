@@ -8,6 +8,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -73,10 +77,10 @@ class ClusterBenchmarkCommand implements Command {
         // related entries of the base articles that point at them are dropped, so the graph has never seen them
         int every = Math.max(1, (articles + incremental) / Math.max(1, incremental));
         int laterCount = incremental;
-        java.util.function.IntPredicate isLater = i -> i % every == every - 1 && i / every < laterCount;
+        IntPredicate isLater = i -> i % every == every - 1 && i / every < laterCount;
         List<IngestService.Upload> base = new ArrayList<>();
         List<IngestService.Upload> later = new ArrayList<>();
-        java.util.Set<String> laterUrls = new java.util.TreeSet<>();
+        Set<String> laterUrls = new TreeSet<>();
         List<String> texts = new ArrayList<>();
         Map<String, String> gold = new HashMap<>();
         long loadMillis = 0;
@@ -170,7 +174,7 @@ class ClusterBenchmarkCommand implements Command {
 
     /** Samples the used heap every 20 ms from a fresh GC until stopped; the maximum seen. */
     private static final class HeapSampler {
-        private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLong max = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Component;
+import org.storygraph.cli.Cli;
 import org.storygraph.cli.Command;
 import org.storygraph.graph.Neo4jProperties;
 import org.storygraph.ingest.IngestService;
@@ -105,7 +106,7 @@ class LoadBenchmarkCommand implements Command {
             err.println("benchmark-load: " + e.getMessage());
             return 1;
         } finally {
-            deleteQuietly(files);
+            Cli.deleteQuietly(files);
         }
         double projectSeconds = (System.nanoTime() - t0) / 1e9;
         long created = count("MATCH (a:Article) RETURN count(a)");
@@ -175,14 +176,6 @@ class LoadBenchmarkCommand implements Command {
             err.printf("project loader: %,d files failed%n", failed);
         }
         return last;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
-            // a temporary directory
-        }
     }
 
     private void naive(CorpusGenerator corpus, int count) {

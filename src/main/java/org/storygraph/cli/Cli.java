@@ -129,7 +129,8 @@ public final class Cli {
         }
     }
 
-    private static void deleteQuietly(java.nio.file.Path dir) {
+    /** Deletes a temporary directory tree, best effort. */
+    public static void deleteQuietly(java.nio.file.Path dir) {
         try (var walk = java.nio.file.Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException | RuntimeException e) {

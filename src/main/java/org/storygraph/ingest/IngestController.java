@@ -62,12 +62,12 @@ class IngestController {
         if (request.paths() == null || request.paths().isEmpty()) {
             throw new BadRequestException("paths", "Give at least one path");
         }
+        IngestRoots roots = new IngestRoots(properties.allowedRoots());
         List<Path> paths = new ArrayList<>();
         for (String p : request.paths()) {
-            paths.add(confined(p));
+            paths.add(confined(roots, p));
         }
         // files of a directory that are symbolic links out of the roots are reported, not read
-        IngestRoots roots = new IngestRoots(properties.allowedRoots());
         return ingest.load(paths, LoadProgress.logging(), roots::contains);
     }
 
@@ -77,8 +77,8 @@ class IngestController {
         return history.find(id).orElseThrow(() -> new NotFoundException("load", id));
     }
 
-    private Path confined(String given) {
-        IngestRoots.Result result = new IngestRoots(properties.allowedRoots()).confine(given);
+    private static Path confined(IngestRoots roots, String given) {
+        IngestRoots.Result result = roots.confine(given);
         if (result.refusal() == null) {
             return result.path();
         }

@@ -20,9 +20,16 @@ final class IngestRoots {
     }
 
     private final List<Path> roots;
+    /** Real paths of the roots that exist, resolved once (a missing root allows nothing). */
+    private final List<Path> realRoots;
 
     IngestRoots(List<Path> roots) {
         this.roots = List.copyOf(roots);
+        List<Path> real = new ArrayList<>();
+        for (Path root : this.roots) {
+            realPath(root.toAbsolutePath().normalize()).ifPresent(real::add);
+        }
+        this.realRoots = List.copyOf(real);
     }
 
     /** The real path of {@code given} when it may be read, else why not. */
@@ -33,7 +40,7 @@ final class IngestRoots {
         } catch (InvalidPathException e) {
             return new Result(null, new Refusal(false, "Unusable path: " + given));
         }
-        if (realRoots().stream().noneMatch(normalized::startsWith)
+        if (realRoots.stream().noneMatch(normalized::startsWith)
                 && roots.stream().map(r -> r.toAbsolutePath().normalize()).noneMatch(normalized::startsWith)) {
             return new Result(null, new Refusal(true, "Path outside the allowed ingest roots: " + given));
         }
@@ -51,18 +58,10 @@ final class IngestRoots {
     /** Whether a file found while walking a directory may be read (its real path is inside a root). */
     boolean contains(Path file) {
         Optional<Path> real = realPath(file);
-        return real.isPresent() && realRoots().stream().anyMatch(real.get()::startsWith);
+        return real.isPresent() && realRoots.stream().anyMatch(real.get()::startsWith);
     }
 
     record Result(Path path, Refusal refusal) {
-    }
-
-    private List<Path> realRoots() {
-        List<Path> real = new ArrayList<>();
-        for (Path root : roots) {
-            realPath(root.toAbsolutePath().normalize()).ifPresent(real::add); // a missing root allows nothing
-        }
-        return real;
     }
 
     private static Optional<Path> realPath(Path path) {
