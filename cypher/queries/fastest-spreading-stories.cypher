@@ -4,9 +4,9 @@
 // param: providers int = 3 -- how many providers a story must reach
 // param: limit int = 20 -- how many stories
 MATCH (s:Story) WHERE s.providerCount >= $providers
-MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-WHERE a.timeFlag IS NULL
-WITH s, p, min(a.publishedAt) AS first
+MATCH (s)<-[c:COVERED]-(:Provider)
+WHERE c.first IS NOT NULL
+WITH s, c.first AS first
 ORDER BY first
 WITH s, collect(first) AS firsts
 WHERE size(firsts) >= $providers

@@ -5,12 +5,12 @@
 // param: limit int = 20 -- how many providers
 MATCH (s:Story)
 WHERE s.providerCount >= 2 AND s.firstPublishedAt >= $from
-MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-WHERE a.timeFlag IS NULL AND a.publishedAt = s.firstPublishedAt
-WITH p, count(DISTINCT s) AS firsts
+MATCH (s)<-[c:COVERED]-(p:Provider)
+WHERE c.first = s.firstPublishedAt
+WITH p, count(s) AS firsts
 CALL (p) {
-  MATCH (p)<-[:PUBLISHED_BY]-(:Article)-[:IN_STORY]->(t:Story) WHERE t.providerCount >= 2
-  RETURN count(DISTINCT t) AS covered
+  MATCH (p)-[:COVERED]->(t:Story) WHERE t.providerCount >= 2
+  RETURN count(t) AS covered
 }
 RETURN p.domain AS provider, p.name AS name, firsts, covered, toFloat(firsts) / covered AS firstShare
 ORDER BY firsts DESC, firstShare DESC, provider

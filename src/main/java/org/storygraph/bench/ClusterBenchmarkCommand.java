@@ -2,6 +2,7 @@ package org.storygraph.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,7 +133,7 @@ class ClusterBenchmarkCommand implements Command {
         t0 = System.nanoTime();
         StoryClusterer.Result full = clusterer.recluster(err::println);
         double fullSeconds = (System.nanoTime() - t0) / 1e9;
-        long fullPeak = heap.stop();
+        long[] fullPeak = heap.stop();
         long stories = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
 
         t0 = System.nanoTime();
@@ -143,7 +144,7 @@ class ClusterBenchmarkCommand implements Command {
         t0 = System.nanoTime();
         StoryClusterer.Result inc = clusterer.cluster(laterUrls);
         double incSeconds = (System.nanoTime() - t0) / 1e9;
-        long incPeak = heap.stop();
+        long[] incPeak = heap.stop();
 
         List<String> goldLabels = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
@@ -163,18 +164,24 @@ class ClusterBenchmarkCommand implements Command {
                 inc.articles(), stories);
         out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
                 singleRate, batchRate, Runtime.getRuntime().availableProcessors());
-        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB%n",
-                fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak >> 20);
-        out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB;"
-                + " loading their %,d files took %.2f s%n", incSeconds, inc.articles(), incPeak >> 20, later.size(),
-                incLoadSeconds);
+        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, live after GC "
+                + "%d MiB%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak[0] >> 20,
+                fullPeak[1] >> 20);
+        out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB,"
+                + " live after GC %d MiB; loading their %,d files took %.2f s%n", incSeconds, inc.articles(),
+                incPeak[0] >> 20, incPeak[1] >> 20, later.size(), incLoadSeconds);
         out.printf("quality vs generator:    %s%n", scores);
         return 0;
     }
 
-    /** Samples the used heap every 20 ms from a fresh GC until stopped; the maximum seen. */
+    /**
+     * Samples the heap every 20 ms from a fresh GC until stopped: the most used at any sample (which the collector
+     * lets grow towards the limit before it collects) and the most still in use right after a collection (the sum of
+     * the heap pools' after-GC usage: what the work really needs).
+     */
     private static final class HeapSampler {
         private final AtomicLong max = new AtomicLong();
+        private final AtomicLong live = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
@@ -182,8 +189,15 @@ class ClusterBenchmarkCommand implements Command {
             System.gc();
             thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
                 var memory = ManagementFactory.getMemoryMXBean();
+                var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
+                long start = pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
                 while (running) {
                     max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    long afterGc = pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
+                    if (afterGc != start) { // only collections during the measured work count
+                        live.accumulateAndGet(afterGc, Math::max);
+                    }
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -193,14 +207,15 @@ class ClusterBenchmarkCommand implements Command {
             });
         }
 
-        long stop() {
+        /** Stops sampling; {max used, max live after a collection} in bytes. */
+        long[] stop() {
             running = false;
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return max.get();
+            return new long[] {max.get(), live.get()};
         }
     }
 }

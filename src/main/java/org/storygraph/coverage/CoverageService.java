@@ -21,7 +21,8 @@ import org.storygraph.coverage.CoverageViews.ProviderRelation;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
 
 /**
- * Cross-provider coverage: who covered a story and when, and who tends to lead whom. A provider's time on a story is
+ * Cross-provider coverage: who covered a story and when, and who tends to lead whom, read from the
+ * {@code (:Provider)-[:COVERED]->(:Story)} relationships clustering maintains. A provider's time on a story is
  * the time of its first article in it; articles with implausible times ({@code timeFlag}) count as coverage but not
  * for times, ranks or lags. Duplicates and related items clustered into a story are coverage like any article.
  */
@@ -41,10 +42,9 @@ public class CoverageService {
             return Optional.empty();
         }
         List<Row> rows = List.copyOf(client.query("""
-                MATCH (s:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
-                RETURN p.domain AS domain, p.name AS name, count(a) AS articles, min(time) AS first,
-                       max(time) AS last, count(a) - count(time) AS implausible
+                MATCH (:Story {id: $id})<-[c:COVERED]-(p:Provider)
+                RETURN p.domain AS domain, p.name AS name, c.articles AS articles, c.first AS first,
+                       c.last AS last, c.implausible AS implausible
                 ORDER BY first IS NULL, first, domain
                 """).bind(storyId).to("id").fetchAs(Row.class).mappedBy((types, r) -> new Row(
                 r.get("domain").asString(), r.get("name").asString(null), r.get("articles").asLong(),
@@ -87,13 +87,11 @@ public class CoverageService {
         return client.query("""
                 MATCH (p:Provider {domain: $domain})
                 CALL (p) {
-                    OPTIONAL MATCH (p)<-[:PUBLISHED_BY]-(a:Article)
-                    RETURN count(a) AS articles
+                    RETURN COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles
                 }
                 CALL (p) {
-                    OPTIONAL MATCH (p)<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s:Story)
-                    WITH s, min(CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END) AS mine
-                    WITH s, mine, duration.inSeconds(s.firstPublishedAt, mine).seconds / 60.0 AS lag
+                    OPTIONAL MATCH (p)-[c:COVERED]->(s:Story)
+                    WITH s, c.first AS mine, duration.inSeconds(s.firstPublishedAt, c.first).seconds / 60.0 AS lag
                     RETURN count(s) AS stories,
                            count(CASE WHEN mine IS NOT NULL AND mine = s.firstPublishedAt THEN 1 END) AS firsts,
                            percentileCont(lag, 0.5) AS medianLag
@@ -103,15 +101,11 @@ public class CoverageService {
             List<ProviderRelation> precedes = new ArrayList<>();
             List<ProviderRelation> follows = new ArrayList<>();
             client.query("""
-                    MATCH (p:Provider {domain: $domain})<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s:Story)
-                    WHERE a.timeFlag IS NULL
-                    WITH p, s, min(a.publishedAt) AS mine
-                    MATCH (s)<-[:IN_STORY]-(b:Article)-[:PUBLISHED_BY]->(q:Provider)
-                    WHERE q <> p AND b.timeFlag IS NULL
-                    WITH q, s, mine, min(b.publishedAt) AS theirs
+                    MATCH (p:Provider {domain: $domain})-[mine:COVERED]->(s:Story)<-[theirs:COVERED]-(q:Provider)
+                    WHERE q <> p AND mine.first IS NOT NULL AND theirs.first IS NOT NULL
                     RETURN q.domain AS domain, q.name AS name, count(s) AS shared,
-                           count(CASE WHEN mine < theirs THEN 1 END) AS precedes,
-                           count(CASE WHEN mine > theirs THEN 1 END) AS follows
+                           count(CASE WHEN mine.first < theirs.first THEN 1 END) AS precedes,
+                           count(CASE WHEN mine.first > theirs.first THEN 1 END) AS follows
                     ORDER BY shared DESC, domain
                     """).bind(domain).to("domain").fetch().all().forEach(r -> {
                 String d = (String) r.get("domain");
@@ -152,10 +146,9 @@ public class CoverageService {
                 WHERE s.providerCount >= 2
                   AND ($from IS NULL OR s.lastPublishedAt >= $from)
                   AND ($to IS NULL OR s.firstPublishedAt < $to)
-                MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WHERE a.timeFlag IS NULL
-                WITH s, p, min(a.publishedAt) AS t
-                WITH s, collect({provider: p, time: t}) AS firsts
+                MATCH (s)<-[c:COVERED]-(p:Provider)
+                WHERE c.first IS NOT NULL
+                WITH s, collect({provider: p, time: c.first}) AS firsts
                 UNWIND firsts AS x
                 UNWIND firsts AS y
                 WITH x, y WHERE x.provider <> y.provider
@@ -177,19 +170,15 @@ public class CoverageService {
     /** Provider pairs by shared stories, with the Jaccard index of the two providers' story sets. */
     public List<ProviderOverlap> overlap(int minShared, int limit) {
         return List.copyOf(client.query("""
-                MATCH (p:Provider)<-[:PUBLISHED_BY]-(:Article)-[:IN_STORY]->(s:Story)
-                WITH p, count(DISTINCT s) AS stories
-                WITH collect({provider: p, stories: stories}) AS counts
                 MATCH (s:Story) WHERE s.providerCount >= 2
-                MATCH (s)<-[:IN_STORY]-(:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WITH counts, s, collect(DISTINCT p) AS providers
+                MATCH (s)<-[:COVERED]-(p:Provider)
+                WITH s, collect(p) AS providers
                 UNWIND providers AS a
                 UNWIND providers AS b
-                WITH counts, a, b WHERE a.domain < b.domain
-                WITH counts, a, b, count(*) AS shared WHERE shared >= $minShared
-                WITH a, b, shared,
-                     [c IN counts WHERE c.provider = a | c.stories][0] AS storiesA,
-                     [c IN counts WHERE c.provider = b | c.stories][0] AS storiesB
+                WITH a, b WHERE a.domain < b.domain
+                WITH a, b, count(*) AS shared WHERE shared >= $minShared
+                WITH a, b, shared, COUNT { (a)-[:COVERED]->(:Story) } AS storiesA,
+                     COUNT { (b)-[:COVERED]->(:Story) } AS storiesB
                 RETURN a.domain AS a, b.domain AS b, shared, storiesA, storiesB,
                        toFloat(shared) / (storiesA + storiesB - shared) AS jaccard
                 ORDER BY shared DESC, jaccard DESC, a, b

@@ -112,12 +112,17 @@ public class StoryClusterer {
             List<Features> todo = features.stream().filter(f -> f.story() == null)
                     .sorted(Comparator.comparingLong(Features::epochSecond).thenComparing(Features::url))
                     .toList();
+            // articles already in a story that this load changed (an earlier time, a corrected title): their
+            // stories' times, head, label and coverage are derived again
+            Set<String> changedStories = new TreeSet<>();
+            features.stream().filter(f -> f.story() != null).forEach(f -> changedStories.add(f.story()));
             if (todo.isEmpty()) {
+                writer.refresh(changedStories, this::label);
                 return Result.NOTHING;
             }
             long featureMillis = (System.nanoTime() - featuresStarted) / 1_000_000;
             long embeddingMillis = featureStore.takeEmbeddingMillis();
-            Result result = clusterBatch(todo);
+            Result result = clusterBatch(todo, changedStories);
             result = new Result(result.articles(), result.storiesCreated(), result.storiesUpdated(),
                     result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000);
             log.info("Clustered {} articles in {} ms (features {} ms of which embedding {} ms, candidates {} ms: "
@@ -215,7 +220,7 @@ public class StoryClusterer {
     /** Milliseconds of the candidate phase's parts: vector index, related links, story states. */
     private final long[] candidateParts = new long[3];
 
-    private Result clusterBatch(List<Features> batch) {
+    private Result clusterBatch(List<Features> batch, Set<String> changedStories) {
         long t0 = System.nanoTime();
         Agglomerator agg = new Agglomerator(properties.weights());
         Map<String, SparseVector> vectors = new HashMap<>();
@@ -304,6 +309,7 @@ public class StoryClusterer {
 
         // read the outcome: which story each root becomes
         StoryWriter.Changes changes = new StoryWriter.Changes();
+        changes.refreshed.addAll(changedStories);
         int created = 0;
         int updated = 0;
         int merged = 0;

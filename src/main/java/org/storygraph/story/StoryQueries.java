@@ -72,7 +72,7 @@ public class StoryQueries {
                   AND ($to IS NULL OR s.firstPublishedAt < $to)
                   AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
                   AND ($provider IS NULL
-                       OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
+                       OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
                 RETURN count(s)
                 """).bindAll(params).fetchAs(Long.class).one().orElse(0L);
         List<StorySummary> items = List.copyOf(client.query("""
@@ -83,7 +83,7 @@ public class StoryQueries {
                   AND ($to IS NULL OR s.firstPublishedAt < $to)
                   AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
                   AND ($provider IS NULL
-                       OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
+                       OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
                 WITH s, CASE $sort WHEN 'SIZE' THEN s.size WHEN 'PROVIDERS' THEN s.providerCount END AS key,
                      CASE $sort WHEN 'RECENCY' THEN s.lastPublishedAt END AS time
                 ORDER BY key DESC, time DESC, s.lastPublishedAt DESC, s.id

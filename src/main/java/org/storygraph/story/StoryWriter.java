@@ -69,6 +69,8 @@ final class StoryWriter {
         final Map<String, String> members = new LinkedHashMap<>();
         final Map<String, StoryState> states = new LinkedHashMap<>();
         final List<Duplicate> duplicates = new ArrayList<>();
+        /** Stories whose members changed (a corrected time, a new title) without joining or leaving. */
+        final Set<String> refreshed = new TreeSet<>();
     }
 
     private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
@@ -244,6 +246,8 @@ final class StoryWriter {
             m.put("topicWeights", List.copyOf(s.topics().values()));
             states.add(m);
         }
+        Set<String> ids = new TreeSet<>(changes.states.keySet());
+        ids.addAll(changes.refreshed);
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             session.executeWrite(tx -> {
                 long w0 = System.nanoTime();
@@ -279,60 +283,110 @@ final class StoryWriter {
                 long w1 = System.nanoTime();
                 writeDuplicates(tx, changes.duplicates);
                 long w2 = System.nanoTime();
-                List<Record> heads = tx.run("""
-                        UNWIND $ids AS id
-                        MATCH (s:Story {id: id})
-                        CALL (s) {
-                            MATCH (a:Article)-[r:IN_STORY]->(s)
-                            WITH a, r, 2 * vector.similarity.cosine(a.embedding, s.embeddingSum) - 1 AS similarity
-                            SET r.score = similarity
-                            RETURN a AS head ORDER BY similarity DESC, a.url LIMIT 1
-                        }
-                        CALL (s) {
-                            MATCH (x:Article)-[:IN_STORY]->(s)
-                            OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
-                            WITH x, p, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
-                            RETURN count(DISTINCT x) AS size, count(DISTINCT p) AS providers,
-                                   min(time) AS first, max(time) AS last
-                        }
-                        CALL (s) {
-                            // label terms: words several members share, strongest in the story first
-                            MATCH (x:Article)-[:IN_STORY]->(s)
-                            UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
-                            WITH x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
-                            WITH key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
-                            WHERE members >= 2
-                            WITH key, surface, members,
-                                 coalesce([j IN range(0, size(s.termKeys) - 1) WHERE s.termKeys[j] = key
-                                           | s.termWeights[j]][0], 0.0) AS weight
-                            ORDER BY members DESC, weight DESC, key
-                            RETURN collect(surface)[0..8] AS shared
-                        }
-                        SET s.size = size, s.providerCount = providers, s.firstPublishedAt = first,
-                            s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
-                            s.updatedAt = datetime()
-                        RETURN s.id AS id, head.title AS headline, shared AS surfaces
-                        """, Map.of("ids", List.copyOf(changes.states.keySet()))).list();
-                long w3 = System.nanoTime();
-                List<Map<String, Object>> labels = new ArrayList<>();
-                for (Record r : heads) {
-                    List<String> surfaces = r.get("surfaces").asList(Value::asString);
-                    String label = labeler.apply(r.get("headline").asString(null), surfaces);
-                    List<String> top = surfaces.subList(0, Math.min(8, surfaces.size()));
-                    labels.add(Map.of("id", r.get("id").asString(), "label", label == null ? "" : label,
-                            "terms", top));
-                }
-                tx.run("""
-                        UNWIND $labels AS l
-                        MATCH (s:Story {id: l.id})
-                        SET s.label = l.label, s.topTerms = l.terms
-                        """, Map.of("labels", labels)).consume();
-                log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads and sizes {} ms, "
-                        + "labels {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, (w3 - w2) / 1_000_000,
-                        (System.nanoTime() - w3) / 1_000_000);
+                refreshStories(tx, ids, labeler);
+                log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
+                        + "coverage {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000,
+                        (System.nanoTime() - w2) / 1_000_000);
                 return null;
             });
         }
+    }
+
+    /** Re-derives the given stories' members' scores, head, size, providers, times, label and coverage. */
+    void refresh(Collection<String> ids, BiFunction<String, List<String>, String> labeler) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.executeWrite(tx -> {
+                refreshStories(tx, ids, labeler);
+                return null;
+            });
+        }
+    }
+
+    private static void refreshStories(TransactionContext tx, Collection<String> ids,
+            BiFunction<String, List<String>, String> labeler) {
+        List<Record> heads = tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                CALL (s) {
+                    // scores to 3 decimals, written only where they changed: one article more moves
+                    // a large story's centroid too little to rewrite every membership
+                    MATCH (a:Article)-[r:IN_STORY]->(s)
+                    WITH a, r,
+                         round(2 * vector.similarity.cosine(a.embedding, s.embeddingSum) - 1, 3) AS similarity
+                    CALL (r, similarity) {
+                        WITH r, similarity WHERE r.score IS NULL OR r.score <> similarity
+                        SET r.score = similarity
+                    }
+                    RETURN a AS head ORDER BY similarity DESC, a.url LIMIT 1
+                }
+                CALL (s) {
+                    MATCH (x:Article)-[:IN_STORY]->(s)
+                    OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
+                    WITH x, p, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
+                    RETURN count(DISTINCT x) AS size, count(DISTINCT p) AS providers,
+                           min(time) AS first, max(time) AS last
+                }
+                CALL (s) {
+                    // label terms: words several members share, strongest in the story first; of a
+                    // large story, its 200 members closest to the centroid speak for it
+                    MATCH (x:Article)-[r:IN_STORY]->(s)
+                    WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
+                    UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
+                    WITH x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                    WITH key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
+                    WHERE members >= 2
+                    WITH key, surface, members,
+                         coalesce([j IN range(0, size(s.termKeys) - 1) WHERE s.termKeys[j] = key
+                                   | s.termWeights[j]][0], 0.0) AS weight
+                    ORDER BY members DESC, weight DESC, key
+                    RETURN collect(surface)[0..8] AS shared
+                }
+                SET s.size = size, s.providerCount = providers, s.firstPublishedAt = first,
+                    s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
+                    s.updatedAt = datetime()
+                RETURN s.id AS id, head.title AS headline, shared AS surfaces
+                """, Map.of("ids", List.copyOf(ids))).list();
+        refreshCoverage(tx, ids);
+        List<Map<String, Object>> labels = new ArrayList<>();
+        for (Record r : heads) {
+            List<String> surfaces = r.get("surfaces").asList(Value::asString);
+            String label = labeler.apply(r.get("headline").asString(null), surfaces);
+            List<String> top = surfaces.subList(0, Math.min(8, surfaces.size()));
+            labels.add(Map.of("id", r.get("id").asString(), "label", label == null ? "" : label,
+                    "terms", top));
+        }
+        tx.run("""
+                UNWIND $labels AS l
+                MATCH (s:Story {id: l.id})
+                SET s.label = l.label, s.topTerms = l.terms
+                """, Map.of("labels", labels)).consume();
+    }
+
+    /**
+     * Rewrites the touched stories' {@code (:Provider)-[:COVERED]->(:Story)} relationships: one per provider with an
+     * article in the story, holding its article count, its first and last plausible publication time and how many of
+     * its articles have implausible times. Coverage, provider profiles and the lead/lag network read these instead of
+     * every article of every story (cypher/migrations/V0005 builds them for graphs clustered before).
+     */
+    private static void refreshCoverage(TransactionContext tx, Collection<String> storyIds) {
+        tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                CALL (s) {
+                    MATCH (s)<-[old:COVERED]-(:Provider)
+                    DELETE old
+                }
+                CALL (s) {
+                    MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
+                    WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
+                    WITH p, count(a) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
+                    CREATE (p)-[:COVERED {articles: articles, implausible: articles - timed, first: first,
+                                          last: last}]->(s)
+                }
+                """, Map.of("ids", List.copyOf(storyIds))).consume();
     }
 
     /**
@@ -399,6 +453,15 @@ final class StoryWriter {
     /** Removes every story and duplicate link (a full recluster starts from here). */
     void deleteAllStories() {
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            // relationships first, in bounded transactions: a large story has thousands of members
+            session.run("""
+                    MATCH (:Article)-[r:IN_STORY]->(:Story)
+                    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            session.run("""
+                    MATCH (:Provider)-[r:COVERED]->(:Story)
+                    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
             session.run("""
                     MATCH (s:Story)
                     CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 5000 ROWS
