@@ -2,7 +2,7 @@ package org.storygraph.bench;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
+import java.lang.management.GarbageCollectorMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,40 +164,36 @@ class ClusterBenchmarkCommand implements Command {
                 inc.articles(), stories);
         out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
                 singleRate, batchRate, Runtime.getRuntime().availableProcessors());
-        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, live after GC "
-                + "%d MiB%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak[0] >> 20,
-                fullPeak[1] >> 20);
+        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, GC %.1f %% of "
+                + "the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak[0] >> 20,
+                fullPeak[1] / 10.0);
         out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB,"
-                + " live after GC %d MiB; loading their %,d files took %.2f s%n", incSeconds, inc.articles(),
-                incPeak[0] >> 20, incPeak[1] >> 20, later.size(), incLoadSeconds);
+                + " GC %.1f %% of the time; loading their %,d files took %.2f s%n", incSeconds, inc.articles(),
+                incPeak[0] >> 20, incPeak[1] / 10.0, later.size(), incLoadSeconds);
         out.printf("quality vs generator:    %s%n", scores);
         return 0;
     }
 
     /**
-     * Samples the heap every 20 ms from a fresh GC until stopped: the most used at any sample (which the collector
-     * lets grow towards the limit before it collects) and the most still in use right after a collection (the sum of
-     * the heap pools' after-GC usage: what the work really needs).
+     * Samples the used heap every 20 ms from a fresh GC until stopped (the collector lets it grow towards the limit
+     * before collecting, so the peak says how much of the limit was used, not how much the work needs), and adds up
+     * the collectors' time (pauses and concurrent cycles): a small share of the wall time means the heap is not what limits the work.
      */
     private static final class HeapSampler {
         private final AtomicLong max = new AtomicLong();
-        private final AtomicLong live = new AtomicLong();
         private final Thread thread;
+        private final long gcStart;
+        private final long started;
         private volatile boolean running = true;
 
         HeapSampler() {
             System.gc();
+            gcStart = gcMillis();
+            started = System.nanoTime();
             thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
                 var memory = ManagementFactory.getMemoryMXBean();
-                var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                        .filter(p -> p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null).toList();
-                long start = pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
                 while (running) {
                     max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    long afterGc = pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
-                    if (afterGc != start) { // only collections during the measured work count
-                        live.accumulateAndGet(afterGc, Math::max);
-                    }
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -207,7 +203,12 @@ class ClusterBenchmarkCommand implements Command {
             });
         }
 
-        /** Stops sampling; {max used, max live after a collection} in bytes. */
+        private static long gcMillis() {
+            return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        }
+
+        /** Stops sampling; {peak used heap in bytes, GC time as per mille of the wall time}. */
         long[] stop() {
             running = false;
             try {
@@ -215,7 +216,8 @@ class ClusterBenchmarkCommand implements Command {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new long[] {max.get(), live.get()};
+            long wall = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            return new long[] {max.get(), 1000 * (gcMillis() - gcStart) / wall};
         }
     }
 }

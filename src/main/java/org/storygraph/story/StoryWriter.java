@@ -92,8 +92,7 @@ final class StoryWriter {
         List<Map<String, Object>> undated = new ArrayList<>();
         for (Features f : batch) {
             Map<String, Object> row = new HashMap<>();
-            row.put("url", f.url());
-            row.put("embedding", Values.value(f.embedding()));
+            row.put("url", f.url()); // the query reads the stored embedding: no 384 boxed floats per row over Bolt
             if (f.epochSecond() == Agglomerator.NO_TIME) {
                 undated.add(row);
             } else {
@@ -116,8 +115,9 @@ final class StoryWriter {
             parts.add(CompletableFuture.supplyAsync(() -> best(read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
+                    MATCH (a:Article {url: row.url})
                     MATCH (n:Article)
-                      SEARCH n IN (VECTOR INDEX article_embedding FOR row.embedding
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding
                                    WHERE n.day >= row.lo AND n.day <= row.hi LIMIT $limit) SCORE AS score
                     WITH row, n, score WHERE n.url <> row.url
                     RETURN row.url AS url, n.url AS neighbour, score,
@@ -139,8 +139,9 @@ final class StoryWriter {
             result.addAll(read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
+                    MATCH (a:Article {url: row.url})
                     MATCH (n:Article)
-                      SEARCH n IN (VECTOR INDEX article_embedding FOR row.embedding LIMIT $limit) SCORE AS score
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding LIMIT $limit) SCORE AS score
                     WITH row, n, score WHERE n.url <> row.url
                     RETURN row.url AS url, n.url AS neighbour, score,
                            [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
@@ -376,15 +377,17 @@ final class StoryWriter {
                 UNWIND $ids AS id
                 MATCH (s:Story {id: id})
                 CALL (s) {
-                    MATCH (s)<-[old:COVERED]-(:Provider)
-                    DELETE old
-                }
-                CALL (s) {
+                    // setting a property to the value it has writes nothing: unchanged providers cost a read
                     MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
                     WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
                     WITH p, count(a) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
-                    CREATE (p)-[:COVERED {articles: articles, implausible: articles - timed, first: first,
-                                          last: last}]->(s)
+                    MERGE (p)-[c:COVERED]->(s)
+                    SET c.articles = articles, c.implausible = articles - timed, c.first = first, c.last = last
+                    RETURN collect(p) AS present
+                }
+                CALL (s, present) {
+                    MATCH (s)<-[gone:COVERED]-(q:Provider) WHERE NOT q IN present
+                    DELETE gone
                 }
                 """, Map.of("ids", List.copyOf(storyIds))).consume();
     }
