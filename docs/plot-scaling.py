@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Draws docs/scaling.svg from docs/scaling.csv: one small log-log panel per measure (load time, full clustering
-time, incremental batch time, peak heap, API p99) against the number of articles. No dependencies beyond Python 3.
+time, incremental batch time, peak heap, API p99 with and without the read cache) against the number of articles. No dependencies beyond Python 3.
 Empty cells (not measured) are left out of the line and listed under the panel."""
 import csv
 import math
@@ -14,6 +14,7 @@ PANELS = [
     ("incremental_seconds", "incremental 1,000 articles (s)"),
     ("peak_heap_mib", "peak heap, clustering (MiB)"),
     ("api_p99_ms", "API p99, story detail (ms)"),
+    ("api_p99_uncached_ms", "API p99, detail, no cache (ms)"),
 ]
 W, H, PAD = 300, 220, 46
 

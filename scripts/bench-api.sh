@@ -3,6 +3,7 @@
 # leaves) with -Xmx1g, and drives each endpoint with wrk over loopback: 32 connections, bounded in time.
 # Prints req/s and p50/p99 per endpoint as a Markdown table, then the service's heap after the run.
 # Usage: scripts/bench-api.sh DATA_DIR [DURATION=20s] [CONNECTIONS=32]
+# CACHE=off runs the service without its read cache (storygraph.web.cache.enabled=false): every request reads the graph.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${1:?usage: scripts/bench-api.sh DATA_DIR [DURATION] [CONNECTIONS]}
@@ -15,7 +16,8 @@ trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "
 
 STORYGRAPH_JAVA_OPTS="${STORYGRAPH_JAVA_OPTS:--Xmx1g}" "$here/storygraph" \
   --storygraph.neo4j.embedded.data-dir="$data" --server.port="$port" \
-  --storygraph.ingest.seeds.load-when-empty=false > "$work/service.log" 2>&1 &
+  --storygraph.ingest.seeds.load-when-empty=false \
+  --storygraph.web.cache.enabled="$([ "${CACHE:-on}" = off ] && echo false || echo true)" > "$work/service.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
 for _ in $(seq 1 180); do
@@ -70,7 +72,7 @@ run() { # name path-template [body-template]   (IDS_FILE from the caller's envir
   printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "$path" "$rps" "$p50" "$p99" "${errors:-0}"
 }
 
-echo "graph: ${articles:-?} articles, ${stories} stories; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2 on the same 2 cores"
+echo "graph: ${articles:-?} articles, ${stories} stories; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2 on the same 2 cores; read cache ${CACHE:-on}"
 echo "typical: 500 random stories; largest: the 200 largest stories; provider: the 200 largest providers"
 echo
 echo "| endpoint | request | req/s | p50 | p99 | non-2xx |"

@@ -19,6 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(properties = {
         "storygraph.ingest.seeds.load-when-empty=false",
+        // tests write to the graph directly too; ReadCacheTest covers the cache
+        "storygraph.web.cache.enabled=false",
         "storygraph.web.api-key=" + StoryGraphTest.API_KEY})
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @AutoConfigureMockMvc

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.GraphChanged;
 import org.storygraph.graph.Neo4jProperties;
 
 /**
@@ -213,6 +214,7 @@ public class IngestService {
         report.articles(result.created(), result.updated());
         result.relationships().forEach(report::relationships);
         result.conflicts().forEach(report::conflict);
+        events.publishEvent(new GraphChanged("load"));
         if (!result.changedUrls().isEmpty()) {
             events.publishEvent(new ArticlesLoaded(report.id(), result.changedUrls()));
         }

@@ -18,8 +18,10 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.GraphChanged;
 import org.storygraph.graph.Neo4jProperties;
 import org.storygraph.ingest.ArticleIds;
 import org.storygraph.ingest.ArticlesLoaded;
@@ -45,6 +47,7 @@ public class StoryClusterer {
     private final SentenceEmbedder embedder;
     private final FeatureStore featureStore;
     private final StoryWriter writer;
+    private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Integer> topicIds = new HashMap<>();
     private Lexicon lexicon;
@@ -62,8 +65,10 @@ public class StoryClusterer {
         }
     }
 
-    StoryClusterer(Driver driver, Neo4jProperties neo4j, StoryProperties properties, SentenceEmbedder embedder) {
+    StoryClusterer(Driver driver, Neo4jProperties neo4j, StoryProperties properties, SentenceEmbedder embedder,
+            ApplicationEventPublisher events) {
         this.driver = driver;
+        this.events = events;
         this.database = neo4j.database();
         this.properties = properties;
         this.embedder = embedder;
@@ -118,11 +123,15 @@ public class StoryClusterer {
             features.stream().filter(f -> f.story() != null).forEach(f -> changedStories.add(f.story()));
             if (todo.isEmpty()) {
                 writer.refresh(changedStories, this::label);
+                if (!changedStories.isEmpty()) {
+                    events.publishEvent(new GraphChanged("stories"));
+                }
                 return Result.NOTHING;
             }
             long featureMillis = (System.nanoTime() - featuresStarted) / 1_000_000;
             long embeddingMillis = featureStore.takeEmbeddingMillis();
             Result result = clusterBatch(todo, changedStories);
+            events.publishEvent(new GraphChanged("stories"));
             result = new Result(result.articles(), result.storiesCreated(), result.storiesUpdated(),
                     result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000);
             log.info("Clustered {} articles in {} ms (features {} ms of which embedding {} ms, candidates {} ms: "
@@ -157,6 +166,7 @@ public class StoryClusterer {
         try {
             long started = System.nanoTime();
             writer.deleteAllStories();
+            events.publishEvent(new GraphChanged("stories"));
             lexicon = null;
             ensureLexicon();
             List<String> urls;

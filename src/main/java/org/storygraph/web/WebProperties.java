@@ -1,5 +1,6 @@
 package org.storygraph.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,8 +12,24 @@ import org.springframework.util.unit.DataSize;
  *                    header; unset (the default) disables them. Set it with {@code STORYGRAPH_WEB_API_KEY}.
  * @param corsOrigins origins allowed to call {@code /api/**} from a browser (default none: CORS off)
  * @param maxJsonBody largest non-upload request body accepted (default 1MB)
+ * @param cache       the read cache of story and provider views ({@link ReadCacheFilter})
  */
 @ConfigurationProperties("storygraph.web")
 public record WebProperties(String apiKey, @DefaultValue List<String> corsOrigins,
-        @DefaultValue("1MB") DataSize maxJsonBody) {
+        @DefaultValue("1MB") DataSize maxJsonBody, @DefaultValue Cache cache) {
+
+    /**
+     * @param enabled keep rendered responses of {@code paths} in memory (default true)
+     * @param ttl     longest a response is served from memory (default 60s). Writes through this instance (loads,
+     *                clustering) empty the cache at once; the age limit bounds staleness only when another process
+     *                writes to the same Neo4j server
+     * @param maxSize memory for cached responses, least recently used dropped first (default 64MB)
+     * @param paths   GET paths (Ant patterns) whose JSON responses are cached (default: story list, story, coverage,
+     *                timeline and graph views, provider profiles)
+     */
+    public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration ttl,
+            @DefaultValue("64MB") DataSize maxSize,
+            @DefaultValue({"/api/stories", "/api/stories/*", "/api/stories/*/coverage", "/api/stories/*/timeline",
+                    "/api/stories/*/graph", "/api/providers/*"}) List<String> paths) {
+    }
 }
