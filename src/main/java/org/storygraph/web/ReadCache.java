@@ -1,59 +1,83 @@
 package org.storygraph.web;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Rendered responses by request, least recently used dropped first once their bodies exceed {@code maxBytes}. */
+/**
+ * Rendered responses by request. Reads take no lock (tens of thousands of hits per second on two cores would queue
+ * on one); once the bodies exceed {@code maxBytes}, expired entries and then the oldest stored go first.
+ */
 final class ReadCache {
 
-    record Entry(byte[] body, String contentType, String etag, long generation, long expiresAtNanos) {
+    record Entry(byte[] body, String contentType, String etag, long generation, long storedAtNanos,
+            long expiresAtNanos) {
     }
 
-    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong bytes = new AtomicLong();
     private final long maxBytes;
-    private long bytes;
 
     ReadCache(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    synchronized Entry get(String key, long generation, long nowNanos) {
+    Entry get(String key, long generation, long nowNanos) {
         Entry e = entries.get(key);
         if (e != null && (e.generation() != generation || nowNanos - e.expiresAtNanos() >= 0)) {
-            remove(key);
+            remove(key, e);
             return null;
         }
         return e;
     }
 
-    synchronized void put(String key, Entry entry) {
+    void put(String key, Entry entry) {
         if (entry.body().length > maxBytes / 8) {
             return; // one response must not push out everything else
         }
-        remove(key);
-        entries.put(key, entry);
-        bytes += entry.body().length;
-        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
-        while (bytes > maxBytes && eldest.hasNext()) {
-            bytes -= eldest.next().getValue().body().length;
-            eldest.remove();
+        Entry old = entries.put(key, entry);
+        bytes.addAndGet(entry.body().length - (old == null ? 0 : old.body().length));
+        if (bytes.get() > maxBytes) {
+            evict(entry.storedAtNanos());
         }
     }
 
-    synchronized void clear() {
-        entries.clear();
-        bytes = 0;
+    void clear() {
+        entries.keySet().forEach(k -> {
+            Entry e = entries.get(k);
+            if (e != null) {
+                remove(k, e);
+            }
+        });
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 
-    private void remove(String key) {
-        Entry old = entries.remove(key);
-        if (old != null) {
-            bytes -= old.body().length;
+    private synchronized void evict(long nowNanos) {
+        entries.forEach((k, e) -> {
+            if (nowNanos - e.expiresAtNanos() >= 0) {
+                remove(k, e);
+            }
+        });
+        if (bytes.get() <= maxBytes) {
+            return;
+        }
+        var oldestFirst = entries.entrySet().stream()
+                .sorted(Comparator.comparingLong(x -> x.getValue().storedAtNanos())).toList();
+        for (var x : oldestFirst) {
+            if (bytes.get() <= maxBytes * 3 / 4) { // some room, so the next puts do not evict again at once
+                break;
+            }
+            remove(x.getKey(), x.getValue());
+        }
+    }
+
+    private void remove(String key, Entry e) {
+        if (entries.remove(key, e)) {
+            bytes.addAndGet(-e.body().length);
         }
     }
 }

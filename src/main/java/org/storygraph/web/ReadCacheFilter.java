@@ -84,8 +84,8 @@ class ReadCacheFilter extends OncePerRequestFilter {
         byte[] body = wrapper.getContentAsByteArray();
         String etag = etag(body);
         if (generation.get() == current) { // not computed across a write
-            cache.put(key, new ReadCache.Entry(body, contentType, etag, current,
-                    System.nanoTime() + config.ttl().toNanos()));
+            long now = System.nanoTime();
+            cache.put(key, new ReadCache.Entry(body, contentType, etag, current, now, now + config.ttl().toNanos()));
         }
         wrapper.setHeader(HttpHeaders.ETAG, etag);
         wrapper.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
