@@ -18,11 +18,13 @@ import org.storygraph.article.ArticleViews.ProviderRef;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.RelatedLink;
 import org.storygraph.article.ArticleViews.TopicSummary;
+import org.storygraph.graph.ReadRetry;
 import org.storygraph.ingest.InvalidUrlException;
 import org.storygraph.ingest.UrlCanonicalizer;
 
 /** Read side of articles, providers and topics: parameterised Cypher through {@link Neo4jClient}, record results. */
 @Service
+@ReadRetry
 public class ArticleQueries {
 
     /** Filters of the article list; null fields do not filter. */

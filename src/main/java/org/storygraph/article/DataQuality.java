@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.ReadRetry;
 
 /**
  * What is wrong with the data: articles with implausible times (missing, before 1990, more than a day in the
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Service;
  * failed to load, articles without a story, duplicate copies.
  */
 @Service
+@ReadRetry
 public class DataQuality {
 
     /** An article whose publication time cannot be trusted, with the reason. */

@@ -19,6 +19,7 @@ import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.ProviderRelation;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
+import org.storygraph.graph.ReadRetry;
 
 /**
  * Cross-provider coverage: who covered a story and when, and who tends to lead whom, read from the
@@ -27,6 +28,7 @@ import org.storygraph.coverage.CoverageViews.StoryCoverage;
  * for times, ranks or lags. Duplicates and related items clustered into a story are coverage like any article.
  */
 @Service
+@ReadRetry
 public class CoverageService {
 
     private final Neo4jClient client;

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
  * Decides where the graph lives. Without {@code storygraph.neo4j.uri} an embedded database is started and Boot's
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Neo4jProperties.class)
+@EnableResilientMethods // ReadRetry
 class GraphConfiguration {
 
     @Bean(destroyMethod = "close")

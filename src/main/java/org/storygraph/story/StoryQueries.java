@@ -14,6 +14,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.storygraph.article.ArticleViews.Page;
 import org.storygraph.article.ArticleViews.ProviderRef;
+import org.storygraph.graph.ReadRetry;
 import org.storygraph.story.StoryViews.GraphEdge;
 import org.storygraph.story.StoryViews.GraphNode;
 import org.storygraph.story.StoryViews.StoryArticle;
@@ -23,6 +24,7 @@ import org.storygraph.story.StoryViews.StorySummary;
 
 /** Read side of stories: parameterised Cypher, record results. */
 @Service
+@ReadRetry
 public class StoryQueries {
 
     /** Sort orders of the story list. */

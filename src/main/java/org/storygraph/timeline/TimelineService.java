@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.ReadRetry;
 import org.storygraph.timeline.TimelineQueries.ActivityRow;
 import org.storygraph.timeline.TimelineQueries.MemberRow;
 import org.storygraph.timeline.TimelineQueries.StoryHead;
@@ -29,6 +30,7 @@ import org.storygraph.timeline.TimelineViews.StoryTotals;
  * article with a plausible time; the bucketing (zones, DST, gap-free ranges) happens here in java.time.
  */
 @Service
+@ReadRetry
 public class TimelineService {
 
     /** Bucket sizes: an hour, or a local calendar day (23-25 hours across DST changes). */
