@@ -1,8 +1,8 @@
 package org.storygraph.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,7 +133,7 @@ class ClusterBenchmarkCommand implements Command {
         t0 = System.nanoTime();
         StoryClusterer.Result full = clusterer.recluster(err::println);
         double fullSeconds = (System.nanoTime() - t0) / 1e9;
-        long[] fullPeak = heap.stop();
+        HeapUse fullHeap = heap.stop();
         long stories = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
 
         t0 = System.nanoTime();
@@ -144,7 +144,7 @@ class ClusterBenchmarkCommand implements Command {
         t0 = System.nanoTime();
         StoryClusterer.Result inc = clusterer.cluster(laterUrls);
         double incSeconds = (System.nanoTime() - t0) / 1e9;
-        long[] incPeak = heap.stop();
+        HeapUse incHeap = heap.stop();
 
         List<String> goldLabels = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
@@ -165,19 +165,24 @@ class ClusterBenchmarkCommand implements Command {
         out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
                 singleRate, batchRate, Runtime.getRuntime().availableProcessors());
         out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, GC %.1f %% of "
-                + "the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullPeak[0] >> 20,
-                fullPeak[1] / 10.0);
+                + "the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullHeap.peakBytes() >> 20,
+                fullHeap.gcPercent());
         out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB,"
                 + " GC %.1f %% of the time; loading their %,d files took %.2f s%n", incSeconds, inc.articles(),
-                incPeak[0] >> 20, incPeak[1] / 10.0, later.size(), incLoadSeconds);
+                incHeap.peakBytes() >> 20, incHeap.gcPercent(), later.size(), incLoadSeconds);
         out.printf("quality vs generator:    %s%n", scores);
         return 0;
+    }
+
+    /** The most heap used at any sample, and the collectors' share of the wall time. */
+    private record HeapUse(long peakBytes, double gcPercent) {
     }
 
     /**
      * Samples the used heap every 20 ms from a fresh GC until stopped (the collector lets it grow towards the limit
      * before collecting, so the peak says how much of the limit was used, not how much the work needs), and adds up
-     * the collectors' time (pauses and concurrent cycles): a small share of the wall time means the heap is not what limits the work.
+     * the collectors' time (pauses and concurrent cycles): a small share of the wall time means the heap is not what
+     * limits the work.
      */
     private static final class HeapSampler {
         private final AtomicLong max = new AtomicLong();
@@ -208,8 +213,7 @@ class ClusterBenchmarkCommand implements Command {
                     .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
         }
 
-        /** Stops sampling; {peak used heap in bytes, GC time as per mille of the wall time}. */
-        long[] stop() {
+        HeapUse stop() {
             running = false;
             try {
                 thread.join();
@@ -217,7 +221,7 @@ class ClusterBenchmarkCommand implements Command {
                 Thread.currentThread().interrupt();
             }
             long wall = Math.max(1, (System.nanoTime() - started) / 1_000_000);
-            return new long[] {max.get(), 1000 * (gcMillis() - gcStart) / wall};
+            return new HeapUse(max.get(), 100.0 * (gcMillis() - gcStart) / wall);
         }
     }
 }

@@ -89,16 +89,14 @@ public class CoverageService {
         return client.query("""
                 MATCH (p:Provider {domain: $domain})
                 CALL (p) {
-                    RETURN COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles
-                }
-                CALL (p) {
                     OPTIONAL MATCH (p)-[c:COVERED]->(s:Story)
                     WITH s, c.first AS mine, duration.inSeconds(s.firstPublishedAt, c.first).seconds / 60.0 AS lag
                     RETURN count(s) AS stories,
                            count(CASE WHEN mine IS NOT NULL AND mine = s.firstPublishedAt THEN 1 END) AS firsts,
                            percentileCont(lag, 0.5) AS medianLag
                 }
-                RETURN p.domain AS domain, p.name AS name, articles, stories, firsts, medianLag
+                RETURN p.domain AS domain, p.name AS name, COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles,
+                       stories, firsts, medianLag
                 """).bind(domain).to("domain").fetch().one().map(row -> {
             List<ProviderRelation> precedes = new ArrayList<>();
             List<ProviderRelation> follows = new ArrayList<>();

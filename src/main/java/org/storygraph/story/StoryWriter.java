@@ -293,7 +293,13 @@ final class StoryWriter {
         }
     }
 
-    /** Re-derives the given stories' members' scores, head, size, providers, times, label and coverage. */
+    /**
+     * Re-derives the given stories' members' scores, head, size, providers, times and label, and their
+     * {@code (:Provider)-[:COVERED]->(:Story)} relationships: one per provider with an article in the story, holding
+     * its article count, its first and last plausible publication time and how many of its articles have implausible
+     * times. Coverage, provider profiles and the lead/lag network read these instead of every article of every story
+     * (cypher/migrations/V0005 builds them for graphs clustered before).
+     */
     void refresh(Collection<String> ids, BiFunction<String, List<String>, String> labeler) {
         if (ids.isEmpty()) {
             return;
@@ -324,11 +330,23 @@ final class StoryWriter {
                     RETURN a AS head ORDER BY similarity DESC, a.url LIMIT 1
                 }
                 CALL (s) {
+                    // one pass per provider: its COVERED relationship (setting a property to the value it has
+                    // writes nothing) and the story's provider count and times; members without a provider count
+                    // for the times only
                     MATCH (x:Article)-[:IN_STORY]->(s)
                     OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
-                    WITH x, p, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
-                    RETURN count(DISTINCT x) AS size, count(DISTINCT p) AS providers,
-                           min(time) AS first, max(time) AS last
+                    WITH p, x, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
+                    WITH p, count(x) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
+                    CALL (s, p, articles, timed, first, last) {
+                        WITH * WHERE p IS NOT NULL
+                        MERGE (p)-[c:COVERED]->(s)
+                        SET c.articles = articles, c.implausible = articles - timed, c.first = first, c.last = last
+                    }
+                    RETURN count(p) AS providers, min(first) AS first, max(last) AS last, collect(p) AS present
+                }
+                CALL (s, present) {
+                    MATCH (s)<-[gone:COVERED]-(q:Provider) WHERE NOT q IN present
+                    DELETE gone
                 }
                 CALL (s) {
                     // label terms: words several members share, strongest in the story first; of a
@@ -345,12 +363,11 @@ final class StoryWriter {
                     ORDER BY members DESC, weight DESC, key
                     RETURN collect(surface)[0..8] AS shared
                 }
-                SET s.size = size, s.providerCount = providers, s.firstPublishedAt = first,
+                SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
                 RETURN s.id AS id, head.title AS headline, shared AS surfaces
                 """, Map.of("ids", List.copyOf(ids))).list();
-        refreshCoverage(tx, ids);
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
             List<String> surfaces = r.get("surfaces").asList(Value::asString);
@@ -364,32 +381,6 @@ final class StoryWriter {
                 MATCH (s:Story {id: l.id})
                 SET s.label = l.label, s.topTerms = l.terms
                 """, Map.of("labels", labels)).consume();
-    }
-
-    /**
-     * Rewrites the touched stories' {@code (:Provider)-[:COVERED]->(:Story)} relationships: one per provider with an
-     * article in the story, holding its article count, its first and last plausible publication time and how many of
-     * its articles have implausible times. Coverage, provider profiles and the lead/lag network read these instead of
-     * every article of every story (cypher/migrations/V0005 builds them for graphs clustered before).
-     */
-    private static void refreshCoverage(TransactionContext tx, Collection<String> storyIds) {
-        tx.run("""
-                UNWIND $ids AS id
-                MATCH (s:Story {id: id})
-                CALL (s) {
-                    // setting a property to the value it has writes nothing: unchanged providers cost a read
-                    MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                    WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
-                    WITH p, count(a) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
-                    MERGE (p)-[c:COVERED]->(s)
-                    SET c.articles = articles, c.implausible = articles - timed, c.first = first, c.last = last
-                    RETURN collect(p) AS present
-                }
-                CALL (s, present) {
-                    MATCH (s)<-[gone:COVERED]-(q:Provider) WHERE NOT q IN present
-                    DELETE gone
-                }
-                """, Map.of("ids", List.copyOf(storyIds))).consume();
     }
 
     /**

@@ -44,12 +44,7 @@ final class ReadCache {
     }
 
     void clear() {
-        entries.keySet().forEach(k -> {
-            Entry e = entries.get(k);
-            if (e != null) {
-                remove(k, e);
-            }
-        });
+        entries.forEach(this::remove);
     }
 
     int size() {
