@@ -33,9 +33,10 @@ public final class Cli {
                     + "                            loader vs naive SDN saves vs bare CREATE, fresh temporary database",
             "query", "query list | query run NAME [--param k=v ...] [--format json|csv|table]\n"
                     + "                            list or run the saved Cypher queries (read-only, time-limited)",
-            "evaluate-clusters", "evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]\n"
-                    + "                            load a labelled corpus (DIR/truth.csv) into a fresh embedded database,\n"
-                    + "                            cluster it and score the stories (B-cubed, ARI, NMI)",
+            "evaluate-clusters", "evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S] [--out FILE] [--errors N]\n"
+                    + "                            load a labelled corpus into a fresh embedded database, cluster it, score\n"
+                    + "                            the stories against --truth (default DIR/truth.csv: B-cubed, ARI, NMI)\n"
+                    + "                            and list the worst merges and splits",
             "export", "export (--story ID | --from T --to T | --leadlag [--from T] [--to T] [--min-shared N])\n"
                     + "                            [--format csv|json|graphml|gexf] [--out FILE]\n"
                     + "                            a story, the articles of [from, to) or the lead/lag network\n"

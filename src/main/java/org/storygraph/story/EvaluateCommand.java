@@ -21,13 +21,17 @@ import org.storygraph.ingest.LoadProgress;
 import org.storygraph.ingest.LoadReport;
 
 /**
- * {@code evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]}: loads a labelled corpus into a fresh embedded
+ * {@code evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S] [--out FILE] [--errors N]}: loads a labelled corpus into a fresh embedded
  * database (the CLI gives this command a temporary one), clusters it — in one batch, or in N batches of files in a
  * random order with clustering after each, as they would arrive — writes {@code webUrl,cluster} predictions with
- * each article's original URLs, and prints B-cubed precision/recall/F1, ARI and NMI against {@code DIR/truth.csv}.
+ * each article's original URLs, and prints B-cubed precision/recall/F1, ARI and NMI against the gold labels ({@code --truth}, default
+ * {@code DIR/truth.csv}), then the worst merges and splits with example headlines ({@code --errors}, default 5).
  */
 @Component
 class EvaluateCommand implements Command {
+
+    private static final String USAGE = "usage: storygraph evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S]"
+            + " [--out FILE] [--errors N]";
 
     private final IngestService ingest;
     private final StoryClusterer clusterer;
@@ -50,27 +54,34 @@ class EvaluateCommand implements Command {
         int batches = 1;
         long seed = 1;
         Path output = Path.of("predictions.csv");
+        Path truthFile = null;
+        int errors = 5;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--batches" -> batches = Integer.parseInt(args.get(++i));
                 case "--seed" -> seed = Long.parseLong(args.get(++i));
                 case "--out" -> output = Path.of(args.get(++i));
+                case "--truth" -> truthFile = Path.of(args.get(++i));
+                case "--errors" -> errors = Integer.parseInt(args.get(++i));
                 default -> {
                     if (a.startsWith("--") || dir != null) {
-                        err.println("usage: storygraph evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]");
+                        err.println(USAGE);
                         return 2;
                     }
                     dir = Path.of(a);
                 }
             }
         }
-        if (dir == null || !Files.isRegularFile(dir.resolve("truth.csv")) || batches < 1) {
-            err.println("usage: storygraph evaluate-clusters DIR [--batches N] [--seed S] [--out FILE]"
-                    + " (DIR must contain truth.csv)");
+        if (dir != null && truthFile == null) {
+            truthFile = dir.resolve("truth.csv");
+        }
+        if (dir == null || !Files.isRegularFile(truthFile) || batches < 1) {
+            err.println(USAGE + " (the gold labels " + (truthFile == null ? "DIR/truth.csv" : truthFile)
+                    + " must exist)");
             return 2;
         }
-        Map<String, String> truth = readTruth(dir.resolve("truth.csv"));
+        Map<String, String> truth = readTruth(truthFile);
         List<Path> files = new ArrayList<>(ingest.itemFiles(List.of(dir)));
         if (batches > 1) {
             Collections.shuffle(files, new Random(seed));
@@ -90,7 +101,8 @@ class EvaluateCommand implements Command {
             err.printf("batch %d/%d: %d files loaded (%d failed), %d articles clustered in %d ms%n", b + 1, batches,
                     report.filesLoaded(), report.filesFailed(), result.articles(), (t2 - t1) / 1_000_000);
         }
-        Map<String, String> predicted = predictions();
+        Map<String, String> headlines = new LinkedHashMap<>();
+        Map<String, String> predicted = predictions(headlines);
         write(output, predicted);
         List<String> gold = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -100,6 +112,7 @@ class EvaluateCommand implements Command {
         });
         ClusterScores scores = ClusterScores.of(gold, labels);
         out.printf("corpus:      %s (%d articles, %d files)%n", dir, truth.size(), files.size());
+        out.printf("gold labels: %s%n", truthFile);
         out.printf("batches:     %d%s%n", batches, batches > 1 ? " (random order, seed " + seed + ")" : "");
         out.printf("load:        %.1f s%n", loadMillis / 1000.0);
         out.printf("clustering:  %.1f s%n", clusterMillis / 1000.0);
@@ -108,22 +121,31 @@ class EvaluateCommand implements Command {
                 scores.f1());
         out.printf("ARI:         %.4f%nNMI:         %.4f%n", scores.ari(), scores.nmi());
         out.printf("predictions: %s%n", output.toAbsolutePath());
+        if (errors > 0) {
+            ClusterErrors.of(truth, predicted, headlines).print(out, errors);
+        }
         out.printf("bcubed_f1=%.4f%n", scores.f1());
         return 0;
     }
 
-    /** Every original URL of every article, labelled with its story (or the article itself when alone). */
-    private Map<String, String> predictions() {
+    /**
+     * Every original URL of every article, labelled with its story (or the article itself when alone); fills
+     * {@code headlines} with each URL's title.
+     */
+    private Map<String, String> predictions(Map<String, String> headlines) {
         Map<String, String> predicted = new LinkedHashMap<>();
         client.query("""
                 MATCH (a:Article)
                 OPTIONAL MATCH (a)-[:IN_STORY]->(s:Story)
-                RETURN a.originalUrls AS urls, coalesce(s.id, 'article-' + a.id) AS cluster
+                RETURN a.originalUrls AS urls, coalesce(s.id, 'article-' + a.id) AS cluster, a.title AS title
                 ORDER BY cluster
                 """).fetch().all().forEach(row -> {
             @SuppressWarnings("unchecked")
             List<String> urls = (List<String>) row.get("urls");
-            urls.forEach(u -> predicted.put(u.strip(), (String) row.get("cluster")));
+            urls.forEach(u -> {
+                predicted.put(u.strip(), (String) row.get("cluster"));
+                headlines.put(u.strip(), String.valueOf(row.get("title")));
+            });
         });
         return predicted;
     }
