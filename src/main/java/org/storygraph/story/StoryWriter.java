@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -226,13 +227,8 @@ final class StoryWriter {
         return states;
     }
 
-    /** Turns a story's headline and the terms its members share into its label. */
-    interface Labeler {
-        StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered);
-    }
-
     /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
-    void write(Changes changes, Labeler labeler) {
+    void write(Changes changes, BiFunction<String, List<String>, String> labeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -304,7 +300,7 @@ final class StoryWriter {
      * times. Coverage, provider profiles and the lead/lag network read these instead of every article of every story
      * (cypher/migrations/V0005 builds them for graphs clustered before).
      */
-    void refresh(Collection<String> ids, Labeler labeler) {
+    void refresh(Collection<String> ids, BiFunction<String, List<String>, String> labeler) {
         if (ids.isEmpty()) {
             return;
         }
@@ -317,7 +313,7 @@ final class StoryWriter {
     }
 
     private static void refreshStories(TransactionContext tx, Collection<String> ids,
-            Labeler labeler) {
+            BiFunction<String, List<String>, String> labeler) {
         List<Record> heads = tx.run("""
                 UNWIND $ids AS id
                 MATCH (s:Story {id: id})
@@ -353,33 +349,32 @@ final class StoryWriter {
                     DELETE gone
                 }
                 CALL (s) {
-                    // label terms: words several members share (ranked against the whole graph in Java); of
-                    // a large story, its 200 members closest to the centroid speak for it
+                    // label terms: words several members share, strongest in the story first; of a
+                    // large story, its 200 members closest to the centroid speak for it
                     MATCH (x:Article)-[r:IN_STORY]->(s)
                     WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
-                    WITH s, collect(x) AS xs
-                    UNWIND xs AS x
                     UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
-                    WITH size(xs) AS considered, x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
-                    WITH considered, key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
+                    WITH x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                    WITH key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
                     WHERE members >= 2
-                    ORDER BY members DESC, key
-                    RETURN collect({key: key, surface: surface, members: members})[0..200] AS shared,
-                           max(considered) AS considered
+                    WITH key, surface, members,
+                         coalesce([j IN range(0, size(s.termKeys) - 1) WHERE s.termKeys[j] = key
+                                   | s.termWeights[j]][0], 0.0) AS weight
+                    ORDER BY members DESC, weight DESC, key
+                    RETURN collect(surface)[0..8] AS shared
                 }
                 SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
-                RETURN s.id AS id, head.title AS headline, shared AS surfaces, considered
+                RETURN s.id AS id, head.title AS headline, shared AS surfaces
                 """, Map.of("ids", List.copyOf(ids))).list();
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
-            List<StoryLabels.Candidate> candidates = r.get("surfaces").asList(v -> new StoryLabels.Candidate(
-                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
-            int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
-            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered);
-            labels.add(Map.of("id", r.get("id").asString(), "label", label.text() == null ? "" : label.text(),
-                    "terms", label.terms()));
+            List<String> surfaces = r.get("surfaces").asList(Value::asString);
+            String label = labeler.apply(r.get("headline").asString(null), surfaces);
+            List<String> top = surfaces.subList(0, Math.min(8, surfaces.size()));
+            labels.add(Map.of("id", r.get("id").asString(), "label", label == null ? "" : label,
+                    "terms", top));
         }
         tx.run("""
                 UNWIND $labels AS l
