@@ -341,13 +341,27 @@ final class BatchWriter {
                 }
             }
             // Same rule as the Cypher merge: a full record wins (the later one when both are full); a related
-            // entry only fills what is still empty.
-            if (other.full()) {
+            // entry only fills what is still empty. Between two related entries of one batch, the earlier
+            // publication (then the first file by path) speaks first, whatever order the files were read in.
+            if (other.full() || !record.full() && speaksBefore(other, otherFile)) {
                 record = fillFrom(other, record);
                 file = otherFile;
             } else {
                 record = fillFrom(record, other);
             }
+        }
+
+        private boolean speaksBefore(ArticleRecord other, String otherFile) {
+            Instant mine = record.publishedAt();
+            Instant theirs = other.publishedAt();
+            if (mine != null && theirs != null && !mine.equals(theirs)) {
+                return theirs.isBefore(mine);
+            }
+            if ((mine == null) != (theirs == null)) {
+                return mine == null;
+            }
+            int byFile = otherFile.compareTo(file);
+            return byFile != 0 ? byFile < 0 : other.line() < record.line();
         }
 
         /** {@code primary}'s values, with its empty fields filled from {@code secondary}. */

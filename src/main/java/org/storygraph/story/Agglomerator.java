@@ -8,41 +8,36 @@ import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
- * Average-link agglomerative clustering over a sparse candidate graph, computed from cluster sums.
+ * Agglomerative clustering over a sparse candidate graph, computed from cluster sums.
  *
- * <p>The content similarity of two articles is a weighted sum of dot products of unit vectors — sentence
- * embeddings, TF-IDF term vectors, topic vectors. For such a similarity the sum over all article pairs of two
- * clusters A and B is {@code w_e·ΣE_A·ΣE_B + w_l·ΣT_A·ΣT_B + w_t·ΣP_A·ΣP_B}, so average link (UPGMA) needs only
- * per-cluster sums — never a matrix of all pairs — and an existing story can take new articles without its members
- * being read again. Time enters as a kernel over coarse buckets (UTC days by default): articles d buckets apart
- * count {@code decay^d}, none beyond {@code maxBuckets}. The average of the kernel over the pairs multiplies the
- * average content similarity (a separable approximation that is exact for single articles and, on the UCI dev set,
- * as good as the exact pairwise kernel).
+ * <p>Whether two clusters belong together is decided by a {@link Scorer} — in production the fitted
+ * {@link StoryModel} — from per-cluster sums: the sum of the members' unit sentence embeddings, the sum of their
+ * TF-IDF vectors, and a histogram of their UTC publication days. Sums are enough for average link (the sum over all
+ * article pairs of two clusters A and B of {@code e_a·e_b} is {@code ΣE_A·ΣE_B}) and for the cosine of two centroids,
+ * so an existing story can take new articles without its members being read again.
  *
  * <p>Which clusters are compared at all comes from candidate links (nearest neighbours from the vector index):
- * clusters without a link between any of their members never merge. {@link #join} puts clusters together
- * unconditionally (explicit evidence: related links between similar articles, near-duplicates).
+ * clusters without a link between any of their members never merge, nor do clusters whose active spans are more
+ * than the scorer's window apart. {@link #join} puts clusters together unconditionally (explicit evidence: related
+ * links between similar articles).
  *
- * <p>Merging is greedy best-first; ties are broken by cluster number, and numbers follow the caller's canonical
- * order, so the result does not depend on the order in which the articles of a batch arrived.
+ * <p>Merging is greedy best-first while the best score is positive; ties are broken by cluster number, and numbers
+ * follow the caller's canonical order, so the result does not depend on the order in which the articles of a batch
+ * arrived.
  */
 final class Agglomerator {
 
-    /** Unknown publication time: the article counts as one bucket away from everything. */
+    /** Unknown publication time: the article counts as one day away from everything. */
     static final long NO_TIME = Long.MIN_VALUE;
 
-    /**
-     * Weights of the evidence, the stopping rule and the time kernel.
-     */
-    record Weights(double embedding, double lexical, double topic, double threshold, long bucketSeconds,
-            int plateau, double decay, int maxBuckets) {
+    private static final long DAY = 86_400;
 
-        double kernel(long distance) {
-            if (distance > maxBuckets) {
-                return 0;
-            }
-            return distance <= plateau ? 1 : Math.pow(decay, distance - plateau);
-        }
+    /** Log-odds that two clusters are one story; they merge when it is positive. */
+    interface Scorer {
+        double score(Cluster a, Cluster b);
+
+        /** Clusters whose active spans are more than this many days apart are not compared. */
+        int windowDays();
     }
 
     /** A cluster: an existing story or a new article, reduced to the sums average link needs. */
@@ -57,6 +52,8 @@ final class Agglomerator {
         Cluster mergedInto;
         final List<Cluster> absorbed = new ArrayList<>();
         int version;
+        private double embeddingNorm2 = Double.NaN;
+        private double termNorm2 = Double.NaN;
 
         Cluster(int number, float[] embeddingSum, boolean shared, SparseSum terms, Map<Integer, Double> topics,
                 TreeMap<Long, Integer> buckets, int size) {
@@ -67,6 +64,33 @@ final class Agglomerator {
             this.topics = topics;
             this.buckets = buckets;
             this.size = size;
+        }
+
+        /** Squared length of the embedding sum. */
+        double embeddingNorm2() {
+            if (Double.isNaN(embeddingNorm2)) {
+                embeddingNorm2 = dot(embeddingSum, embeddingSum);
+            }
+            return embeddingNorm2;
+        }
+
+        /** Squared length of the term sum. */
+        double termNorm2() {
+            if (Double.isNaN(termNorm2)) {
+                termNorm2 = terms.dot(terms);
+            }
+            return termNorm2;
+        }
+
+        /** The first known publication day (epoch day), or {@link #NO_TIME} when no member has a time. */
+        long firstDay() {
+            Long k = buckets.higherKey(NO_TIME);
+            return k == null ? NO_TIME : k;
+        }
+
+        /** The last known publication day, or {@link #NO_TIME}. */
+        long lastDay() {
+            return buckets.lastKey();
         }
 
         Cluster root() {
@@ -90,30 +114,30 @@ final class Agglomerator {
         }
     }
 
-    private final Weights weights;
+    private final Scorer scorer;
     private final List<Cluster> clusters = new ArrayList<>();
     private final Map<Integer, Map<Integer, Double>> links = new HashMap<>();
 
-    Agglomerator(Weights weights) {
-        this.weights = weights;
+    Agglomerator(Scorer scorer) {
+        this.scorer = scorer;
     }
 
-    /** The time bucket of an epoch second, or {@link #NO_TIME}. */
-    long bucketOf(long epochSecond) {
-        return epochSecond == NO_TIME ? NO_TIME : Math.floorDiv(epochSecond, weights.bucketSeconds());
+    /** The UTC day of an epoch second, or {@link #NO_TIME}. */
+    static long dayOf(long epochSecond) {
+        return epochSecond == NO_TIME ? NO_TIME : Math.floorDiv(epochSecond, DAY);
     }
 
     /** Adds an article as its own cluster; its embedding array is shared until it merges. */
     Cluster addArticle(float[] embedding, SparseVector terms, Map<Integer, Double> topics, long epochSecond) {
         TreeMap<Long, Integer> buckets = new TreeMap<>();
-        buckets.put(bucketOf(epochSecond), 1);
+        buckets.put(dayOf(epochSecond), 1);
         Cluster c = new Cluster(clusters.size(), embedding, true, SparseSum.of(terms), new HashMap<>(topics),
                 buckets, 1);
         clusters.add(c);
         return c;
     }
 
-    /** Adds an existing story from its stored sums; {@code buckets} maps a time bucket to its member count. */
+    /** Adds an existing story from its stored sums; {@code buckets} maps a UTC day to its member count. */
     Cluster addStory(float[] embeddingSum, SparseSum terms, Map<Integer, Double> topics, Map<Long, Integer> buckets) {
         int size = buckets.values().stream().mapToInt(Integer::intValue).sum();
         Cluster c = new Cluster(clusters.size(), embeddingSum, false, terms, new HashMap<>(topics),
@@ -142,39 +166,9 @@ final class Agglomerator {
         }
     }
 
-    /** Average content similarity of two clusters times their average time kernel. */
-    double similarity(Cluster a, Cluster b) {
-        double e = dot(a.embeddingSum, b.embeddingSum);
-        double l = weights.lexical() == 0 ? 0 : a.terms.dot(b.terms);
-        double t = 0;
-        if (weights.topic() != 0) {
-            Map<Integer, Double> small = a.topics.size() <= b.topics.size() ? a.topics : b.topics;
-            Map<Integer, Double> large = small == a.topics ? b.topics : a.topics;
-            for (var entry : small.entrySet()) {
-                Double w = large.get(entry.getKey());
-                if (w != null) {
-                    t += w * entry.getValue();
-                }
-            }
-        }
-        double pairs = (double) a.size * b.size;
-        double content = (weights.embedding() * e + weights.lexical() * l + weights.topic() * t) / pairs;
-        return content * timeAffinity(a, b) / pairs;
-    }
-
-    /** Σ over member pairs of the time kernel (not yet divided by the number of pairs). */
-    private double timeAffinity(Cluster a, Cluster b) {
-        double sum = 0;
-        for (var ea : a.buckets.entrySet()) {
-            for (var eb : b.buckets.entrySet()) {
-                long x = ea.getKey();
-                long y = eb.getKey();
-                double k = x == NO_TIME || y == NO_TIME ? weights.kernel(Math.min(1, weights.maxBuckets()))
-                        : weights.kernel(Math.abs(x - y));
-                sum += k * ea.getValue() * eb.getValue();
-            }
-        }
-        return sum;
+    /** The scorer's log-odds that two clusters are one story. */
+    double score(Cluster a, Cluster b) {
+        return scorer.score(a, b);
     }
 
     static double dot(float[] x, float[] y) {
@@ -186,18 +180,12 @@ final class Agglomerator {
     }
 
     private boolean mayMeet(Cluster a, Cluster b) {
-        long aFirst = firstKnown(a);
-        long bFirst = firstKnown(b);
+        long aFirst = a.firstDay();
+        long bFirst = b.firstDay();
         if (aFirst == NO_TIME || bFirst == NO_TIME) {
             return true;
         }
-        long gap = Math.max(aFirst, bFirst) - Math.min(a.buckets.lastKey(), b.buckets.lastKey());
-        return gap <= weights.maxBuckets();
-    }
-
-    private static long firstKnown(Cluster c) {
-        Long k = c.buckets.higherKey(NO_TIME);
-        return k == null ? NO_TIME : k;
+        return Math.max(aFirst, bFirst) - Math.min(a.lastDay(), b.lastDay()) <= scorer.windowDays();
     }
 
     private record Candidate(double similarity, Cluster a, Cluster b, int versionA, int versionB)
@@ -213,7 +201,7 @@ final class Agglomerator {
         }
     }
 
-    /** Merges best-first until no linked pair reaches the threshold; returns the number of merges. */
+    /** Merges best-first while a linked pair has a positive score; returns the number of merges. */
     int run() {
         PriorityQueue<Candidate> queue = new PriorityQueue<>();
         for (var e : links.entrySet()) {
@@ -249,8 +237,8 @@ final class Agglomerator {
         if (!mayMeet(a, b)) {
             return;
         }
-        double s = similarity(a, b);
-        if (s >= weights.threshold()) {
+        double s = scorer.score(a, b);
+        if (s >= 0) {
             queue.add(new Candidate(s, a, b, a.version, b.version));
         }
     }
@@ -269,6 +257,8 @@ final class Agglomerator {
         gone.buckets.forEach((k, v) -> kept.buckets.merge(k, v, Integer::sum));
         kept.size += gone.size;
         kept.version++;
+        kept.embeddingNorm2 = Double.NaN;
+        kept.termNorm2 = Double.NaN;
         gone.mergedInto = kept;
         kept.absorbed.add(gone);
         gone.embeddingSum = null;

@@ -140,6 +140,8 @@ final class FeatureStore {
         return f;
     }
 
+    private static final String FEATURE_VERSION = "features-2|";
+
     static Map<String, Float> terms(Record r) {
         Map<String, Float> terms = new LinkedHashMap<>();
         if (r.get("termKeys").isNull()) {
@@ -170,9 +172,14 @@ final class FeatureStore {
         return v == null || v.isNull() ? null : v.asString();
     }
 
+    /**
+     * The text's fingerprint, prefixed with the version of the feature extraction: a change of the extraction (version
+     * 2: bigram terms) makes every article's features be computed again.
+     */
     private static String hash(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest((FEATURE_VERSION + text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +27,8 @@ import org.storygraph.ingest.ArticlesLoaded;
 /**
  * Groups articles into stories, incrementally: each batch of new articles is compared with its nearest neighbours
  * (vector index) and the stories they belong to, and average-link clustering ({@link Agglomerator}) decides which
- * articles join an existing story, which form new stories, and which stories merge. Explicit evidence is applied
- * first: a RELATED_TO link between articles whose content similarity reaches {@code relatedFloor}, and
- * near-duplicates ({@code DUPLICATE_OF}), put both articles in one story. Everything runs under one lock, so loads
+ * articles join an existing story, which form new stories, and which stories merge, with the fitted
+ * {@link StoryModel}. RELATED_TO links add candidates; near-duplicates are recorded ({@code DUPLICATE_OF}). Everything runs under one lock, so loads
  * that overlap cluster one after the other.
  */
 @Service
@@ -39,7 +36,6 @@ public class StoryClusterer {
 
     private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
     private static final int STORED_TERMS = 100;
-    private static final int LABEL_TERMS = 4;
 
     private final Driver driver;
     private final String database;
@@ -51,6 +47,7 @@ public class StoryClusterer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Integer> topicIds = new HashMap<>();
     private Lexicon lexicon;
+    private MeanEmbedding mean;
 
     /** What one clustering run did. */
     public record Result(int articles, int storiesCreated, int storiesUpdated, int storiesMerged, int duplicates,
@@ -73,7 +70,7 @@ public class StoryClusterer {
         this.properties = properties;
         this.embedder = embedder;
         this.featureStore = new FeatureStore(driver, database,
-                embedder, new TermExtractor(properties.nameBoost(), false));
+                embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(driver, database);
     }
 
@@ -198,16 +195,33 @@ public class StoryClusterer {
             f.surfaces().forEach(lexicon::surface);
             if (!hadFeatures.contains(f.url())) {
                 lexicon.addDocument(f.terms().keySet());
+                mean.add(f.embedding());
             }
         }
         return features;
     }
 
+    /**
+     * Reads the collection's statistics (document frequencies, mean embedding) from the graph when they are not held
+     * yet, or when they no longer describe it: the number of articles with features differs from what they counted
+     * (articles were deleted, a backup restored, another instance clustered).
+     */
     private void ensureLexicon() {
         if (lexicon != null) {
-            return;
+            long withFeatures;
+            try (var session = driver.session(SessionConfig.forDatabase(database))) {
+                withFeatures = session.executeRead(tx -> tx.run(
+                        "MATCH (a:Article) WHERE a.termKeys IS NOT NULL RETURN count(a) AS n").single().get("n")
+                        .asLong());
+            }
+            if (withFeatures == lexicon.documents()) {
+                return;
+            }
+            log.info("Collection statistics out of date ({} articles with features, {} counted): reading them again",
+                    withFeatures, lexicon.documents());
         }
         Lexicon fresh = new Lexicon();
+        MeanEmbedding freshMean = new MeanEmbedding();
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             session.executeRead(tx -> {
                 long documents = tx.run("MATCH (a:Article) WHERE a.termKeys IS NOT NULL RETURN count(a) AS n")
@@ -221,8 +235,14 @@ public class StoryClusterer {
                 fresh.addFrequencies(df, documents);
                 return null;
             });
+            session.executeRead(tx -> {
+                tx.run("MATCH (a:Article) WHERE a.termKeys IS NOT NULL AND a.embedding IS NOT NULL "
+                        + "RETURN a.embedding AS e").forEachRemaining(r -> freshMean.add(FeatureStore.floats(r.get("e"))));
+                return null;
+            });
         }
         lexicon = fresh;
+        mean = freshMean;
     }
 
     /** Milliseconds of the last batch's phases: candidates, clustering, writing (for the log). */
@@ -232,7 +252,7 @@ public class StoryClusterer {
 
     private Result clusterBatch(List<Features> batch, Set<String> changedStories) {
         long t0 = System.nanoTime();
-        Agglomerator agg = new Agglomerator(properties.weights());
+        Agglomerator agg = new Agglomerator(properties.model());
         Map<String, SparseVector> vectors = new HashMap<>();
         for (Features f : batch) {
             vectors.put(f.url(), lexicon.vector(f.terms()));
@@ -276,7 +296,8 @@ public class StoryClusterer {
             for (String t : f.topics()) {
                 topics.put(topicIds.computeIfAbsent(t, k -> topicIds.size()), 1.0 / Math.sqrt(f.topics().size()));
             }
-            Agglomerator.Cluster c = agg.addArticle(f.embedding(), vectors.get(f.url()), topics, f.epochSecond());
+            Agglomerator.Cluster c = agg.addArticle(mean.center(f.embedding()), vectors.get(f.url()), topics,
+                    f.epochSecond());
             articleClusters.put(f.url(), c);
             articleOf.put(c, f);
         }
@@ -294,24 +315,20 @@ public class StoryClusterer {
             if (n.score() >= duplicateScore && n.terms() != null
                     && vectors.get(n.url()).dot(lexicon.vector(n.terms())) >= properties.duplicateLexical()) {
                 // recorded, not forced together: a syndicated headline reused on another day can belong to
-                // another story (the time kernel decides, as for any pair)
+                // another story (the model decides, as for any pair)
                 duplicates.add(new StoryWriter.Duplicate(n.url(), n.neighbour(), 2 * n.score() - 1));
             }
         }
-        // related links between similar articles put them in one story
+        // a related link makes two articles candidates, as a near neighbour does; the model decides. A publisher's
+        // "related" list is topical (a story about a city's ban lists another country's court case), so it is not
+        // taken as evidence of one event on its own.
         for (StoryWriter.Related r : related) {
             Agglomerator.Cluster from = articleClusters.get(r.url());
             Features other = r.other();
             Agglomerator.Cluster to = other.story() != null ? storyClusters.get(other.story())
                     : articleClusters.get(other.url());
-            if (from == null || to == null || other.embedding() == null) {
-                continue;
-            }
-            Features mine = articleOf.get(from);
-            double similarity = properties.embeddingWeight() * Agglomerator.dot(mine.embedding(), other.embedding())
-                    + properties.lexicalWeight() * vectors.get(mine.url()).dot(lexicon.vector(other.terms()));
-            if (similarity >= properties.relatedFloor()) {
-                agg.join(from, to);
+            if (from != null && to != null) {
+                agg.link(from, to);
             }
         }
         agg.run();
@@ -372,8 +389,7 @@ public class StoryClusterer {
     }
 
     private int windowDays() {
-        long seconds = properties.timeBucket().toSeconds() * properties.maxBuckets();
-        return (int) Math.max(1, (seconds + 86399) / 86400);
+        return Math.max(1, properties.model().windowDays());
     }
 
     private SparseSum termSum(StoryWriter.StoryState state) {
@@ -416,19 +432,8 @@ public class StoryClusterer {
                 Long.MAX_VALUE);
     }
 
-    /** "headline — term, term, term": the representative headline and strong terms it does not already say. */
-    String label(String headline, List<String> termSurfaces) {
-        Set<String> used = new HashSet<>();
-        String lower = headline == null ? "" : headline.toLowerCase(java.util.Locale.ROOT);
-        List<String> picked = new ArrayList<>();
-        for (String t : new LinkedHashSet<>(termSurfaces)) {
-            if (picked.size() >= LABEL_TERMS) {
-                break;
-            }
-            if (t.length() > 2 && !lower.contains(t) && used.add(t)) {
-                picked.add(t);
-            }
-        }
-        return picked.isEmpty() ? headline : headline + " — " + String.join(", ", picked);
+    /** "headline — phrase, phrase": the representative headline and the story's most distinctive shared terms. */
+    StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered) {
+        return new StoryLabels(lexicon).label(headline, candidates, considered);
     }
 }

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
@@ -227,8 +226,13 @@ final class StoryWriter {
         return states;
     }
 
+    /** Turns a story's headline and the terms its members share into its label. */
+    interface Labeler {
+        StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered);
+    }
+
     /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
-    void write(Changes changes, BiFunction<String, List<String>, String> labeler) {
+    void write(Changes changes, Labeler labeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -300,7 +304,7 @@ final class StoryWriter {
      * times. Coverage, provider profiles and the lead/lag network read these instead of every article of every story
      * (cypher/migrations/V0005 builds them for graphs clustered before).
      */
-    void refresh(Collection<String> ids, BiFunction<String, List<String>, String> labeler) {
+    void refresh(Collection<String> ids, Labeler labeler) {
         if (ids.isEmpty()) {
             return;
         }
@@ -313,7 +317,7 @@ final class StoryWriter {
     }
 
     private static void refreshStories(TransactionContext tx, Collection<String> ids,
-            BiFunction<String, List<String>, String> labeler) {
+            Labeler labeler) {
         List<Record> heads = tx.run("""
                 UNWIND $ids AS id
                 MATCH (s:Story {id: id})
@@ -349,32 +353,33 @@ final class StoryWriter {
                     DELETE gone
                 }
                 CALL (s) {
-                    // label terms: words several members share, strongest in the story first; of a
-                    // large story, its 200 members closest to the centroid speak for it
+                    // label terms: words several members share (ranked against the whole graph in Java); of
+                    // a large story, its 200 members closest to the centroid speak for it
                     MATCH (x:Article)-[r:IN_STORY]->(s)
                     WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
+                    WITH s, collect(x) AS xs
+                    UNWIND xs AS x
                     UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
-                    WITH x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
-                    WITH key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
+                    WITH size(xs) AS considered, x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                    WITH considered, key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
                     WHERE members >= 2
-                    WITH key, surface, members,
-                         coalesce([j IN range(0, size(s.termKeys) - 1) WHERE s.termKeys[j] = key
-                                   | s.termWeights[j]][0], 0.0) AS weight
-                    ORDER BY members DESC, weight DESC, key
-                    RETURN collect(surface)[0..8] AS shared
+                    ORDER BY members DESC, key
+                    RETURN collect({key: key, surface: surface, members: members})[0..200] AS shared,
+                           max(considered) AS considered
                 }
                 SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
-                RETURN s.id AS id, head.title AS headline, shared AS surfaces
+                RETURN s.id AS id, head.title AS headline, shared AS surfaces, considered
                 """, Map.of("ids", List.copyOf(ids))).list();
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
-            List<String> surfaces = r.get("surfaces").asList(Value::asString);
-            String label = labeler.apply(r.get("headline").asString(null), surfaces);
-            List<String> top = surfaces.subList(0, Math.min(8, surfaces.size()));
-            labels.add(Map.of("id", r.get("id").asString(), "label", label == null ? "" : label,
-                    "terms", top));
+            List<StoryLabels.Candidate> candidates = r.get("surfaces").asList(v -> new StoryLabels.Candidate(
+                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
+            int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
+            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered);
+            labels.add(Map.of("id", r.get("id").asString(), "label", label.text() == null ? "" : label.text(),
+                    "terms", label.terms()));
         }
         tx.run("""
                 UNWIND $labels AS l

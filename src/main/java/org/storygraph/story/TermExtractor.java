@@ -54,6 +54,7 @@ final class TermExtractor {
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
             String previous = null;
+            String previousSurface = null;
             while (stream.incrementToken()) {
                 String stem = term.toString();
                 if (stem.length() < 2 && !Character.isDigit(stem.charAt(0))) {
@@ -62,12 +63,15 @@ final class TermExtractor {
                 }
                 boolean name = Boolean.TRUE.equals(capitalised.get(offset.startOffset()));
                 terms.merge(stem, name ? nameBoost : 1f, Float::sum);
-                surfaces.putIfAbsent(stem, text.substring(offset.startOffset(), offset.endOffset())
-                        .toLowerCase(java.util.Locale.ROOT).replaceAll("['’]s$", ""));
+                String surface = text.substring(offset.startOffset(), offset.endOffset())
+                        .toLowerCase(java.util.Locale.ROOT).replaceAll("['’]s$", "");
+                surfaces.putIfAbsent(stem, surface);
                 if (bigrams && previous != null && increment.getPositionIncrement() == 1) {
                     terms.merge(previous + " " + stem, 1f, Float::sum);
+                    surfaces.putIfAbsent(previous + " " + stem, previousSurface + " " + surface);
                 }
                 previous = stem;
+                previousSurface = surface;
             }
             stream.end();
         } catch (IOException e) {

@@ -19,9 +19,13 @@ import org.storygraph.StoryGraphTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CoverageApiTest {
 
-    static final String ACLU = "https://businessinsider.com/aclu-calles-amazon-blanket-ban-rekognition-sales-2020-6";
-    static final String MIC =
-            "https://mic.com/p/amazon-is-banning-cops-from-using-its-facial-recognition-tech-for-one-year-22976063";
+    static final String HERE_AND_NOW = "https://wbur.org/hereandnow/2020/06/16/police-face-recognition-tech";
+    static final String WPXI = "https://wpxi.com/news/washington-news-bureau/"
+            + "police-using-facial-recognition-software-identify-protesters-civil-rights-advocates-claim/"
+            + "5X5L2TGCLRF6JBHEYC3ABKQMIU";
+    static final String THE_HILL = "https://thehill.com/policy/technology/"
+            + "503077-facial-recognition-tools-under-fresh-scrutiny-amid-police-protests";
+    static final String CNN = "https://cnn.com/2020/06/13/tech/facial-recognition-policy/index.html";
 
     @Autowired
     MockMvcTester mvc;
@@ -30,14 +34,16 @@ class CoverageApiTest {
     @Autowired
     Neo4jClient client;
 
-    private String acluStory;
-    private String bigTech;
+    /** The police-protests story, the only seed story with three providers. */
+    private String protests;
+    /** fastcompany.com's "face recognition bans don't go far enough" and cnn.com's article two hours later. */
+    private String fastCompanyStory;
 
     @BeforeAll
     void seeds() {
         graph.seeds();
-        acluStory = storyOf(ACLU);
-        bigTech = storyOf(MIC);
+        protests = storyOf(THE_HILL);
+        fastCompanyStory = storyOf(CNN);
     }
 
     private String storyOf(String url) {
@@ -54,67 +60,68 @@ class CoverageApiTest {
     }
 
     @Test
-    void theAcluStoryIsFirstReportedByBusinessInsiderAndLagsAreMeasuredFromIt() {
-        // The story clusters the three 2020-06-11 articles of the marketplace.org seed (seeds/001):
-        //   businessinsider.com  ACLU says Amazon's suspension falls short   2020-06-11T09:53Z
-        //   marketplace.org      Tech companies reconsider FR software        2020-06-11T14:51Z
-        //   washingtonpost.com   IBM's decision to abandon FR technology      2020-06-11T21:07Z
-        assertThat(members(acluStory)).containsExactlyInAnyOrder(ACLU,
-                "https://marketplace.org/2020/06/11/facial-recognition-technology-police-departments",
-                "https://washingtonpost.com/technology/2020/06/11/ibm-facial-recognition");
-        // lags from 09:53: 14:51 - 09:53 = 4 h 58 min = 298 min; 21:07 - 09:53 = 11 h 14 min = 674 min
-        assertThat(mvc.get().uri("/api/stories/{id}/coverage", acluStory)).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.firstReportAt", v -> v.assertThat().isEqualTo("2020-06-11T09:53:00Z"))
+    void theProtestsStoryIsFirstReportedByWburAndLagsAreMeasuredFromIt() {
+        // The story clusters three articles about police protests and facial recognition (related items of seeds/003):
+        //   wbur.org            Police Protests Renew Scrutiny Of FR Technology       2020-06-16T15:30Z
+        //   wpxi.com            Police using FR software to identify protesters       2020-06-16T23:27Z
+        //   thehill.com         FR tools under fresh scrutiny amid police protests    2020-06-17T11:00Z
+        assertThat(members(protests)).containsExactlyInAnyOrder(HERE_AND_NOW, WPXI, THE_HILL);
+        // lags from 06-16 15:30: 23:27 - 15:30 = 7 h 57 min = 477 min; 06-17 11:00 - 06-16 15:30 = 19 h 30 min
+        // = 1,170 min; one article each, so every share is 1/3
+        assertThat(mvc.get().uri("/api/stories/{id}/coverage", protests)).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.firstReportAt", v -> v.assertThat().isEqualTo("2020-06-16T15:30:00Z"))
                 .hasPathSatisfying("$.firstReporters", v -> v.assertThat().asList()
-                        .containsExactly("businessinsider.com"))
+                        .containsExactly("wbur.org"))
                 .hasPathSatisfying("$.providerCount", v -> v.assertThat().isEqualTo(3))
                 .hasPathSatisfying("$.articles", v -> v.assertThat().isEqualTo(3))
                 .hasPathSatisfying("$.providers[*].domain", v -> v.assertThat().asList()
-                        .containsExactly("businessinsider.com", "marketplace.org", "washingtonpost.com"))
+                        .containsExactly("wbur.org", "wpxi.com", "thehill.com"))
                 .hasPathSatisfying("$.providers[*].rank", v -> v.assertThat().asList().containsExactly(1, 2, 3))
                 .hasPathSatisfying("$.providers[*].lagMinutes", v -> v.assertThat().asList()
-                        .containsExactly(0, 298, 674))
+                        .containsExactly(0, 477, 1170))
                 .hasPathSatisfying("$.providers[0].firstReporter", v -> v.assertThat().isEqualTo(true))
+                .hasPathSatisfying("$.providers[1].firstReporter", v -> v.assertThat().isEqualTo(false))
                 .hasPathSatisfying("$.providers[1].share", v -> v.assertThat()
                         .satisfies(x -> assertThat(((Number) x).doubleValue()).isEqualTo(1.0 / 3)));
     }
 
     @Test
-    void theBigTechStoryIsFirstReportedByFastCompany() {
+    void theFastCompanyStoryIsFirstReportedByFastCompany() {
         // fastcompany.com's "IBM, Microsoft, and Amazon's face recognition bans don't go far enough" appears twice:
         // 2020-06-13T12:43Z (with ?partner=rss, related of seeds/004) and 2020-06-14T00:53Z (related of seeds/003);
-        // the earliest time is kept, and it is the earliest article of the story.
-        assertThat(mvc.get().uri("/api/stories/{id}/coverage", bigTech)).hasStatusOk().bodyJson()
+        // the earliest time is kept, and it is the earliest article of the story, whose other article is cnn.com's
+        // "Tech companies push for nationwide facial recognition law" of 2020-06-13T14:41Z.
+        assertThat(members(fastCompanyStory)).hasSize(2).contains(CNN);
+        assertThat(mvc.get().uri("/api/stories/{id}/coverage", fastCompanyStory)).hasStatusOk().bodyJson()
                 .hasPathSatisfying("$.firstReportAt", v -> v.assertThat().isEqualTo("2020-06-13T12:43:00Z"))
                 .hasPathSatisfying("$.firstReporters", v -> v.assertThat().asList().containsExactly("fastcompany.com"))
-                // mic.com 2020-06-15T18:03Z: 2 days 5 h 20 min after 06-13 12:43 = 3,200 min
-                .hasPathSatisfying("$.providers[?(@.domain == 'mic.com')].lagMinutes",
-                        v -> v.assertThat().asList().containsExactly(3200));
+                .hasPathSatisfying("$.providers[*].domain", v -> v.assertThat().asList()
+                        .containsExactly("fastcompany.com", "cnn.com"))
+                // cnn.com 2020-06-13T14:41Z: 1 h 58 min after 12:43 = 118 min
+                .hasPathSatisfying("$.providers[?(@.domain == 'cnn.com')].lagMinutes",
+                        v -> v.assertThat().asList().containsExactly(118));
     }
 
     @Test
     void describesAProvider() {
-        // mic.com covered one story (the Big Tech one), was not first, lag 3,200 min; it published before
-        // the providers whose first article in that story came after 06-15 18:03 and after those before it.
-        var json = assertThat(mvc.get().uri("/api/providers/mic.com")).hasStatusOk().bodyJson();
+        // wpxi.com covered one story (the protests one), was not first, lag 477 min (23:27 - 15:30 on 06-16); it
+        // published before thehill.com (06-17 11:00) and after wbur.org (06-16 15:30)
+        var json = assertThat(mvc.get().uri("/api/providers/wpxi.com")).hasStatusOk().bodyJson();
         json.hasPathSatisfying("$.stories", v -> v.assertThat().isEqualTo(1));
         json.hasPathSatisfying("$.firstReports", v -> v.assertThat().isEqualTo(0));
-        json.hasPathSatisfying("$.medianLagMinutes", v -> v.assertThat().isEqualTo(3200.0));
-        List<String> later = List.copyOf(client.query("""
-                MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WHERE a.publishedAt > datetime('2020-06-15T18:03:00Z') RETURN DISTINCT p.domain
-                """).bind(bigTech).to("id").fetchAs(String.class).all());
-        List<String> earlier = List.copyOf(client.query("""
-                MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WHERE a.publishedAt < datetime('2020-06-15T18:03:00Z') RETURN DISTINCT p.domain
-                """).bind(bigTech).to("id").fetchAs(String.class).all());
-        assertThat(later).isNotEmpty();
-        assertThat(earlier).contains("fastcompany.com", "cnn.com");
-        json.hasPathSatisfying("$.precedes[*].domain", v -> v.assertThat().asList()
-                .containsExactlyInAnyOrderElementsOf(later));
-        json.hasPathSatisfying("$.follows[*].domain", v -> v.assertThat().asList()
-                .containsExactlyInAnyOrderElementsOf(earlier));
-        // businessinsider.com was the first reporter of its only story
+        json.hasPathSatisfying("$.medianLagMinutes", v -> v.assertThat().isEqualTo(477.0));
+        json.hasPathSatisfying("$.precedes[*].domain", v -> v.assertThat().asList().containsExactly("thehill.com"));
+        json.hasPathSatisfying("$.follows[*].domain", v -> v.assertThat().asList().containsExactly("wbur.org"));
+        // wbur.org first-reported both of its stories: the protests one (06-16 15:30) and the Boston ban one
+        // (06-23 23:39, buzzfeednews.com followed on 06-24 18:03); it precedes the three others, follows none
+        assertThat(mvc.get().uri("/api/providers/wbur.org")).bodyJson()
+                .hasPathSatisfying("$.stories", v -> v.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.firstReports", v -> v.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.medianLagMinutes", v -> v.assertThat().isEqualTo(0.0))
+                .hasPathSatisfying("$.precedes[*].domain", v -> v.assertThat().asList()
+                        .containsExactlyInAnyOrder("wpxi.com", "thehill.com", "buzzfeednews.com"))
+                .hasPathSatisfying("$.follows", v -> v.assertThat().asList().isEmpty());
+        // businessinsider.com was the first (and only) reporter of its only story, the ACLU article of 06-11
         assertThat(mvc.get().uri("/api/providers/businessinsider.com")).bodyJson()
                 .hasPathSatisfying("$.firstReports", v -> v.assertThat().isEqualTo(1))
                 .hasPathSatisfying("$.medianLagMinutes", v -> v.assertThat().isEqualTo(0.0));
@@ -123,16 +130,31 @@ class CoverageApiTest {
 
     @Test
     void buildsTheLeadLagNetwork() {
-        // within the ACLU story: businessinsider → marketplace (298 min), businessinsider → washingtonpost
-        // (674 min), marketplace → washingtonpost (21:07 - 14:51 = 6 h 16 min = 376 min); each shared once
-        var json = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&limit=100"))
+        // stories overlapping 2020-06-16 with two or more providers: the protests story (06-16 15:30 to 06-17 11:00)
+        // and bizjournals.com/geekwire.com (06-16 16:30 to 06-17 18:01). Within the protests story:
+        // wbur → wpxi (477 min), wbur → thehill (1,170 min), wpxi → thehill (06-17 11:00 - 06-16 23:27 = 11 h 33 min
+        // = 693 min); bizjournals → geekwire: 06-17 18:01 - 06-16 16:30 = 25 h 31 min = 1,531 min; each shared once
+        var json = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-16&to=2020-06-17&limit=100"))
                 .hasStatusOk().bodyJson();
-        json.hasPathSatisfying("$.edges.length()", v -> v.assertThat().isEqualTo(3));
-        json.hasPathSatisfying("$.edges[?(@.source == 'businessinsider.com' && @.target == 'marketplace.org')]"
-                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(298.0));
-        json.hasPathSatisfying("$.edges[?(@.source == 'marketplace.org' && @.target == 'washingtonpost.com')]"
-                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(376.0));
+        json.hasPathSatisfying("$.edges.length()", v -> v.assertThat().isEqualTo(4));
+        json.hasPathSatisfying("$.edges[?(@.source == 'wbur.org' && @.target == 'wpxi.com')]"
+                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(477.0));
+        json.hasPathSatisfying("$.edges[?(@.source == 'wbur.org' && @.target == 'thehill.com')]"
+                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1170.0));
+        json.hasPathSatisfying("$.edges[?(@.source == 'wpxi.com' && @.target == 'thehill.com')]"
+                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(693.0));
+        json.hasPathSatisfying("$.edges[?(@.source == 'bizjournals.com' && @.target == 'geekwire.com')]"
+                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1531.0));
         json.hasPathSatisfying("$.edges[*].leads", v -> v.assertThat().asList().containsOnly(1));
+        json.hasPathSatisfying("$.edges[*].shared", v -> v.assertThat().asList().containsOnly(1));
+        // on 2020-06-11 only the IBM story (marketplace.org 14:51, washingtonpost.com 21:07: 6 h 16 min = 376 min)
+        // has two providers; businessinsider.com's ACLU article of 09:53 is a story of its own and adds no edge
+        var june11 = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&limit=100"))
+                .hasStatusOk().bodyJson();
+        june11.hasPathSatisfying("$.edges[*].source", v -> v.assertThat().asList().containsExactly("marketplace.org"));
+        june11.hasPathSatisfying("$.edges[*].target", v -> v.assertThat().asList()
+                .containsExactly("washingtonpost.com"));
+        june11.hasPathSatisfying("$.edges[0].medianLagMinutes", v -> v.assertThat().isEqualTo(376.0));
         // the whole seed graph: every ordered pair of providers with different first times in a shared story
         long pairs = graph.count("""
                 MATCH (s:Story)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
@@ -141,6 +163,8 @@ class CoverageApiTest {
                 UNWIND f AS x UNWIND f AS y
                 WITH x, y WHERE x.t < y.t
                 RETURN count(DISTINCT [x.p.domain, y.p.domain])""");
+        // by hand: 3 pairs in the protests story and 1 in each of the five two-provider stories
+        assertThat(pairs).isEqualTo(8);
         assertThat(mvc.get().uri("/api/coverage/leadlag?limit=10000")).bodyJson()
                 .extractingPath("$.edges.length()").isEqualTo((int) pairs);
         assertThat(mvc.get().uri("/api/coverage/leadlag?minShared=2")).bodyJson()
@@ -151,12 +175,23 @@ class CoverageApiTest {
 
     @Test
     void listsProviderOverlapWithJaccard() {
-        // every seed provider is in one story; wbur.org has two articles in two different stories, so its
-        // pairs have storiesA or storiesB = 2 and Jaccard 1/2
+        // pairs come from the six stories with two or more providers: 3 in the protests story, 1 in each of the
+        // five two-provider stories, 8 in all. Each of their providers covers only that story, so a pair's Jaccard
+        // is 1 / (1 + 1 - 1) = 1, except wbur.org, which has two articles in two different stories (protests and
+        // the Boston ban): its three pairs have storiesA or storiesB = 2 and Jaccard 1 / (1 + 2 - 1) = 1/2
         assertThat(mvc.get().uri("/api/coverage/overlap?limit=1000")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$[?(@.a == 'businessinsider.com' && @.b == 'marketplace.org')].jaccard",
+                .hasPathSatisfying("$.length()", v -> v.assertThat().isEqualTo(8))
+                .hasPathSatisfying("$[*].shared", v -> v.assertThat().asList().containsOnly(1))
+                .hasPathSatisfying("$[?(@.a == 'marketplace.org' && @.b == 'washingtonpost.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(1.0))
-                .hasPathSatisfying("$[?(@.a == 'bbc.com' && @.b == 'wbur.org')].jaccard",
-                        v -> v.assertThat().asList().containsExactly(0.5));
+                .hasPathSatisfying("$[?(@.a == 'thehill.com' && @.b == 'wpxi.com')].jaccard",
+                        v -> v.assertThat().asList().containsExactly(1.0))
+                .hasPathSatisfying("$[?(@.a == 'thehill.com' && @.b == 'wbur.org')].jaccard",
+                        v -> v.assertThat().asList().containsExactly(0.5))
+                .hasPathSatisfying("$[?(@.a == 'buzzfeednews.com' && @.b == 'wbur.org')].jaccard",
+                        v -> v.assertThat().asList().containsExactly(0.5))
+                .hasPathSatisfying("$[?(@.a == 'wbur.org' && @.b == 'wpxi.com')].jaccard",
+                        v -> v.assertThat().asList().containsExactly(0.5))
+                .hasPathSatisfying("$[?(@.jaccard == 0.5)]", v -> v.assertThat().asList().hasSize(3));
     }
 }

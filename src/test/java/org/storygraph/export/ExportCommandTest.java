@@ -37,13 +37,16 @@ class ExportCommandTest {
     @Autowired
     CoverageService coverage;
 
-    private String bigTech;
+    /** First of the seeds' largest story, "protests": 06-16T15:30 wbur.org, 23:27 wpxi.com, 06-17T11:00 thehill.com. */
+    static final String HERE_AND_NOW = "https://wbur.org/hereandnow/2020/06/16/police-face-recognition-tech";
+
+    private String protests;
 
     @BeforeAll
     void seeds() {
         graph.seeds();
-        bigTech = client.query("MATCH (:Article {url: $u})-[:IN_STORY]->(s:Story) RETURN s.id")
-                .bind(ExportApiTest.MIC).to("u").fetchAs(String.class).one().orElseThrow();
+        protests = client.query("MATCH (:Article {url: $u})-[:IN_STORY]->(s:Story) RETURN s.id")
+                .bind(HERE_AND_NOW).to("u").fetchAs(String.class).one().orElseThrow();
     }
 
     private record Run(int code, String out, String err) {
@@ -64,11 +67,12 @@ class ExportCommandTest {
     @Test
     void exportsAStoryToAFileAndASpanAndTheLeadLagNetworkToStdout(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out").resolve("story.gexf");
-        Run story = cli("export", "--story", bigTech, "--format", "gexf", "--out", file.toString(), db());
+        Run story = cli("export", "--story", protests, "--format", "gexf", "--out", file.toString(), db());
         assertThat(story.code()).as(story.err()).isZero();
         assertThat(story.out()).isEmpty();
-        assertThat(story.err()).contains("story " + bigTech).contains(file.toAbsolutePath().toString());
-        long members = graph.count("MATCH (:Story {id: '" + bigTech + "'})<-[:IN_STORY]-(a) RETURN count(a)");
+        assertThat(story.err()).contains("story " + protests).contains(file.toAbsolutePath().toString());
+        long members = graph.count("MATCH (:Story {id: '" + protests + "'})<-[:IN_STORY]-(a) RETURN count(a)");
+        assertThat(members).isEqualTo(3);
         Imported gexf = Imported.gexf(Files.readString(file));
         assertThat(gexf.nodeCounts()).containsEntry("article", members).containsEntry("story", 1L);
         assertThat(dir.resolve("out")).isDirectoryNotContaining("glob:**.partial");
@@ -83,11 +87,21 @@ class ExportCommandTest {
         Run leadLag = cli("export", "--leadlag", "--format", "csv", db());
         assertThat(leadLag.code()).as(leadLag.err()).isZero();
         List<Map<String, String>> rows = Csv.records(leadLag.out());
-        assertThat(rows).hasSize(coverage.leadLag(null, null, 1, 100_000).edges().size());
+        // one edge per ordered pair of a story's providers, earlier to later: 3 in the protests story and 1 in
+        // each of the five two-provider stories, all pairs distinct
+        assertThat(rows).hasSize(coverage.leadLag(null, null, 1, 100_000).edges().size()).hasSize(8);
 
-        Run windowed = cli("export", "--leadlag", "--from", "2020-06-11", "--to", "2020-06-12T00:00", "--min-shared",
+        // stories overlapping [06-16T00:00, 06-16T16:00): only the protests story (15:30 .. 06-17T11:00); the
+        // bizjournals/geekwire story begins at 16:30, just after the window; the others lie wholly before or after it
+        Run windowed = cli("export", "--leadlag", "--from", "2020-06-16", "--to", "2020-06-16T16:00", "--min-shared",
                 "1", db());
-        assertThat(Csv.records(windowed.out())).hasSize(3);
+        assertThat(windowed.code()).as(windowed.err()).isZero();
+        List<Map<String, String>> window = Csv.records(windowed.out());
+        assertThat(window).hasSize(3);
+        // lags in minutes: wpxi 477 after wbur, thehill 1170 after wbur and 1170 - 477 = 693 after wpxi
+        assertThat(window.stream().map(r -> r.get("source") + " " + r.get("target") + " "
+                + Double.parseDouble(r.get("medianLagMinutes"))).toList()).containsExactlyInAnyOrder(
+                "wbur.org wpxi.com 477.0", "wbur.org thehill.com 1170.0", "wpxi.com thehill.com 693.0");
     }
 
     @Test

@@ -48,9 +48,12 @@ class QueryCommandTest {
         assertThat(list.out()).contains("largest-stories", "--param limit=<int> (default 20)",
                 "providers-leading", "--param provider=<string> (required)");
 
-        Run table = cli("query", "run", "providers-leading", "--param", "provider=mic.com");
+        // thehill.com (06-17 11:00) was last in the protests story, after wbur.org (06-16 15:30: 19 h 30 min =
+        // 1,170 min ahead) and wpxi.com (06-16 23:27: 11 h 33 min = 693 min ahead); ordered by lead, longest first
+        Run table = cli("query", "run", "providers-leading", "--param", "provider=thehill.com");
         assertThat(table.code()).as(table.err()).isZero();
-        assertThat(table.out()).contains("provider", "fastcompany.com", "3200.0", "(4 rows");
+        assertThat(table.out()).contains("provider", "wbur.org", "1170.0", "wpxi.com", "693.0", "(2 rows");
+        assertThat(table.out().indexOf("wbur.org")).isLessThan(table.out().indexOf("wpxi.com"));
 
         Run csv = cli("query", "run", "story-spread-curve", "--param", "story=nope", "--format", "csv");
         assertThat(csv.code()).isZero();

@@ -19,14 +19,18 @@ import org.storygraph.StoryGraphApplication;
 import org.storygraph.cli.Cli;
 
 /**
- * The quality benchmark end to end on the UCI dev set (skipped when ../shared is not beside the project): the CLI
- * loads the corpus into a fresh embedded database, clusters it, and its scores reach the issue's targets.
- * docs/benchmarks.md records the figures of the same commands.
+ * The quality benchmark end to end on both dev sets (skipped when ../shared is not beside the project): the CLI
+ * loads a corpus into a fresh embedded database, clusters it in one batch and in ten random batches, and its scores
+ * stay at the figures docs/benchmarks.md records for the same commands (a floor a little below them, so that a
+ * regression fails and noise does not), with the incremental result within 0.02 of the single batch.
  */
 class EvaluateClustersTest {
 
-    private static double run(Path predictions, String... extra) {
-        List<String> args = new ArrayList<>(List.of("evaluate-clusters", ClusterScoresTest.DEV.toString(),
+    static final Path EMERGENT = ClusterScoresTest.DEV.resolveSibling("emergent-dev");
+    static final Path UCI_EVENTS = ClusterScoresTest.DEV.resolve("truth-events.csv");
+
+    private static double run(Path dir, Path truth, Path predictions, String... extra) {
+        List<String> args = new ArrayList<>(List.of("evaluate-clusters", dir.toString(), "--truth", truth.toString(),
                 "--out", predictions.toString()));
         args.addAll(List.of(extra));
         var out = new ByteArrayOutputStream();
@@ -40,8 +44,8 @@ class EvaluateClustersTest {
     }
 
     /** Scores the written predictions file independently of the command's own computation. */
-    private static double rescore(Path predictions) throws Exception {
-        Map<String, String> truth = EvaluateCommand.readTruth(ClusterScoresTest.DEV.resolve("truth.csv"));
+    private static double rescore(Path truthFile, Path predictions) throws Exception {
+        Map<String, String> truth = EvaluateCommand.readTruth(truthFile);
         Map<String, String> predicted = new java.util.HashMap<>();
         List<String> lines = Files.readAllLines(predictions);
         assertThat(lines.getFirst()).isEqualTo("webUrl,cluster");
@@ -59,17 +63,27 @@ class EvaluateClustersTest {
         return ClusterScores.of(gold, labels).f1();
     }
 
-    @Test
-    void reachesTheTargetsOnTheDevSetInOneBatchAndInTenRandomBatches() throws Exception {
-        assumeTrue(Files.isDirectory(ClusterScoresTest.DEV), "the UCI dev set is not beside the project (../shared)");
-        Path dir = Files.createDirectories(Path.of("target", "evaluation"));
-        Path one = dir.resolve("predictions-1.csv");
-        double f1 = run(one);
-        assertThat(f1).isGreaterThanOrEqualTo(0.90);
-        assertThat(rescore(one)).isEqualTo(f1, org.assertj.core.api.Assertions.within(5e-5));
+    private static void check(Path dir, Path truth, double floor) throws Exception {
+        assumeTrue(Files.isDirectory(dir), dir + " is not beside the project (../shared)");
+        Path out = Files.createDirectories(Path.of("target", "evaluation"));
+        String name = dir.getFileName().toString();
+        Path one = out.resolve(name + "-1.csv");
+        double f1 = run(dir, truth, one);
+        assertThat(f1).isGreaterThanOrEqualTo(floor);
+        assertThat(rescore(truth, one)).isEqualTo(f1, org.assertj.core.api.Assertions.within(5e-5));
 
-        Path ten = dir.resolve("predictions-10.csv");
-        double incremental = run(ten, "--batches", "10", "--seed", "1");
-        assertThat(incremental).isGreaterThanOrEqualTo(f1 - 0.02);
+        Path ten = out.resolve(name + "-10.csv");
+        double incremental = run(dir, truth, ten, "--batches", "10", "--seed", "1");
+        assertThat(incremental).isCloseTo(f1, org.assertj.core.api.Assertions.within(0.02));
+    }
+
+    @Test
+    void denseSameDayNewsAgainstEventLabels() throws Exception {
+        check(ClusterScoresTest.DEV, UCI_EVENTS, 0.88);
+    }
+
+    @Test
+    void storiesThatRunForWeeks() throws Exception {
+        check(EMERGENT, EMERGENT.resolve("truth.csv"), 0.93);
     }
 }

@@ -29,19 +29,17 @@ import org.storygraph.StoryGraphTest;
 /**
  * Timelines over the seeds. Times used below (UTC, from the seed files; the provider is the URL's domain):
  * <pre>
- * story "IBM/Amazon, 11 June" (businessinsider.com member):
- *   2020-06-11T09:53 businessinsider.com, 14:51 marketplace.org, 21:07 washingtonpost.com
- * story "Big Tech pause" (mic.com member), 10 articles, 10 providers:
- *   06-13T12:43 fastcompany.com, 06-13T14:41 cnn.com, 06-13T15:00 theguardian.com,
- *   06-15T16:59 fedscoop.com, 06-15T18:03 mic.com, 06-16T23:27 wpxi.com,
- *   06-17T11:00 thehill.com, 06-17T12:03 cnet.com, 06-17T13:12 techrepublic.com, 06-17T18:01 geekwire.com
- * story "Boston ban" (wbur.org/news member), 6 articles, 6 providers:
- *   06-22T16:21 livemint.com, 06-23T08:00 npr.org, 06-23T14:05 bbc.com, 06-23T14:21 telegraph.co.uk,
- *   06-23T23:39 wbur.org, 06-24T18:03 buzzfeednews.com
- * topic AI (only the five items with their own file have topics):
- *   06-11T14:51 marketplace, 06-13T14:41 cnn, 06-15T16:59 fedscoop, 06-15T18:03 mic, 06-23T08:00 npr
- * provider wbur.org: 06-16T15:30 (hereandnow, in the story beginning 06-16T06:20 with afr.com),
- *   06-23T23:39 (Boston ban)
+ * story "protests" (wbur.org/hereandnow member), 3 articles, 3 providers:
+ *   2020-06-16T15:30 wbur.org, 06-16T23:27 wpxi.com, 06-17T11:00 thehill.com
+ * story "IBM" (marketplace.org member): 06-11T14:51 marketplace.org, 06-11T21:07 washingtonpost.com
+ * story "bans" (cnn.com member): 06-13T12:43 fastcompany.com, 06-13T14:41 cnn.com
+ * story "Boston ban" (wbur.org/news member): 06-23T23:39 wbur.org, 06-24T18:03 buzzfeednews.com
+ * (and 06-16T16:30 bizjournals.com + 06-17T18:01 geekwire.com, 06-23T14:05 bbc.com + 14:21 telegraph.co.uk);
+ * every other article, businessinsider's and mic's among them, is a story of its own: 21 stories, 27 articles
+ * topic AI (only the five items with their own file have topics), each in a different story:
+ *   06-11T14:51 marketplace (IBM), 06-13T14:41 cnn (bans, which fastcompany began at 12:43),
+ *   06-15T16:59 fedscoop, 06-15T18:03 mic, 06-23T08:00 npr (the last three stories of their own)
+ * provider wbur.org: 06-16T15:30 (hereandnow, first of the protests story), 06-23T23:39 (first of Boston ban)
  * </pre>
  * Berlin is UTC+02:00 in June. The memberships are checked with Cypher before the numbers are asserted.
  */
@@ -49,10 +47,14 @@ import org.storygraph.StoryGraphTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelineApiTest {
 
-    static final String INSIDER = "https://businessinsider.com/aclu-calles-amazon-blanket-ban-rekognition-sales-2020-6";
     static final String MIC = "https://mic.com/p/amazon-is-banning-cops-from-using-its-facial-recognition-tech-for-one-year-22976063";
     static final String BOSTON = "https://wbur.org/news/2020/06/23/boston-facial-recognition-ban";
     static final String HERE_AND_NOW = "https://wbur.org/hereandnow/2020/06/16/police-face-recognition-tech";
+    static final String MARKETPLACE = "https://marketplace.org/2020/06/11/facial-recognition-technology-police-departments";
+    static final String CNN = "https://cnn.com/2020/06/13/tech/facial-recognition-policy/index.html";
+    static final String FASTCOMPANY = "https://fastcompany.com/90516450/ibm-microsoft-and-amazons-face-recognition-bans-dont-go-far-enough";
+    static final String FEDSCOOP = "https://fedscoop.com/facial-recognition-federal-law-enforcement";
+    static final String NPR = "https://npr.org/2020/06/22/881845711/tech-companies-are-limiting-police-use-of-facial-recognition-heres-why";
 
     @Autowired
     MockMvcTester mvc;
@@ -61,49 +63,58 @@ class TimelineApiTest {
     @Autowired
     Neo4jClient client;
 
-    private String june11;
-    private String bigTech;
+    private String protests;
     private String boston;
 
     @BeforeAll
     void seeds() {
         graph.seeds();
-        june11 = storyOf(INSIDER);
-        bigTech = storyOf(MIC);
+        protests = storyOf(HERE_AND_NOW);
         boston = storyOf(BOSTON);
     }
 
     @Test
     void storySpreadsHourByHourFromItsFirstToItsLastArticle() {
-        assertThat(memberTimes(june11)).containsExactly("2020-06-11T09:53:00Z businessinsider.com",
-                "2020-06-11T14:51:00Z marketplace.org", "2020-06-11T21:07:00Z washingtonpost.com");
-        // default bucket=hour, UTC: 09:00 .. 21:00 = 21 - 9 + 1 = 13 buckets; articles at 09:53 (#0), 14:51 (#5),
-        // 21:07 (#12), each from a new provider
-        DocumentContext json = ok("/api/stories/{id}/timeline", june11);
-        assertThat(json.<String>read("$.storyId")).isEqualTo(june11);
+        assertThat(memberTimes(protests)).containsExactly("2020-06-16T15:30:00Z wbur.org",
+                "2020-06-16T23:27:00Z wpxi.com", "2020-06-17T11:00:00Z thehill.com");
+        // default bucket=hour, UTC: 06-16T15:00 .. 06-17T11:00 = 9 hours on the 16th (15..23) + 12 on the 17th
+        // (00..11) = 21 buckets, across midnight; articles at 15:30 (#0), 23:27 (#8), 17th 11:00 (#9 + 11 = #20),
+        // each from a new provider
+        DocumentContext json = ok("/api/stories/{id}/timeline", protests);
+        assertThat(json.<String>read("$.storyId")).isEqualTo(protests);
         assertThat(json.<String>read("$.bucket")).isEqualTo("hour");
         assertThat(json.<String>read("$.tz")).isEqualTo("UTC");
-        assertThat(json.<String>read("$.from")).isEqualTo("2020-06-11T09:00:00Z");
-        assertThat(json.<String>read("$.to")).isEqualTo("2020-06-11T22:00:00Z");
-        assertThat(json.<String>read("$.firstPublishedAt")).isEqualTo("2020-06-11T09:53:00Z");
-        assertThat(json.<String>read("$.lastPublishedAt")).isEqualTo("2020-06-11T21:07:00Z");
+        assertThat(json.<String>read("$.from")).isEqualTo("2020-06-16T15:00:00Z");
+        assertThat(json.<String>read("$.to")).isEqualTo("2020-06-17T12:00:00Z");
+        assertThat(json.<String>read("$.firstPublishedAt")).isEqualTo("2020-06-16T15:30:00Z");
+        assertThat(json.<String>read("$.lastPublishedAt")).isEqualTo("2020-06-17T11:00:00Z");
         assertThat(json.<Map<String, Object>>read("$.totals"))
                 .isEqualTo(Map.of("articles", 3, "providers", 3, "ignoredArticles", 0));
-        assertThat(json.<List<String>>read("$.buckets[*].start")).hasSize(13)
-                .startsWith("2020-06-11T09:00:00Z", "2020-06-11T10:00:00Z").endsWith("2020-06-11T21:00:00Z");
-        assertThat(json.<String>read("$.buckets[12].end")).isEqualTo("2020-06-11T22:00:00Z");
-        assertThat(ints(json, "$.buckets[*].articles")).containsExactly(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(ints(json, "$.buckets[*].newProviders")).containsExactly(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(ints(json, "$.buckets[*].cumulativeArticles"))
-                .containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3);
-        assertThat(ints(json, "$.buckets[*].cumulativeProviders"))
-                .containsExactly(1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3);
+        assertThat(json.<List<String>>read("$.buckets[*].start")).hasSize(21)
+                .startsWith("2020-06-16T15:00:00Z", "2020-06-16T16:00:00Z")
+                .contains("2020-06-16T23:00:00Z", "2020-06-17T00:00:00Z").endsWith("2020-06-17T11:00:00Z");
+        assertThat(json.<String>read("$.buckets[8].end")).isEqualTo("2020-06-17T00:00:00Z");
+        assertThat(json.<String>read("$.buckets[20].end")).isEqualTo("2020-06-17T12:00:00Z");
+        List<Integer> atArticles = new ArrayList<>(Collections.nCopies(21, 0));
+        atArticles.set(0, 1);
+        atArticles.set(8, 1);
+        atArticles.set(20, 1);
+        assertThat(ints(json, "$.buckets[*].articles")).isEqualTo(atArticles);
+        assertThat(ints(json, "$.buckets[*].newProviders")).isEqualTo(atArticles);
+        // 1 in #0..#7 (8 buckets), 2 in #8..#19 (12), 3 in #20
+        List<Integer> cumulative = new ArrayList<>(Collections.nCopies(8, 1));
+        cumulative.addAll(Collections.nCopies(12, 2));
+        cumulative.add(3);
+        assertThat(ints(json, "$.buckets[*].cumulativeArticles")).isEqualTo(cumulative);
+        assertThat(ints(json, "$.buckets[*].cumulativeProviders")).isEqualTo(cumulative);
 
-        // in Berlin (+02:00) the same hours are 11:00 .. 23:00 local, still 13 buckets on the 11th
-        DocumentContext berlin = ok("/api/stories/{id}/timeline?tz=Europe/Berlin", june11);
+        // in Berlin (+02:00) the same hours are 06-16T17:00 .. 06-17T13:00 local, still 21 buckets
+        DocumentContext berlin = ok("/api/stories/{id}/timeline?tz=Europe/Berlin", protests);
         assertThat(berlin.<String>read("$.tz")).isEqualTo("Europe/Berlin");
-        assertThat(berlin.<List<String>>read("$.buckets[*].start")).hasSize(13)
-                .startsWith("2020-06-11T11:00:00+02:00").endsWith("2020-06-11T23:00:00+02:00");
+        assertThat(berlin.<String>read("$.from")).isEqualTo("2020-06-16T17:00:00+02:00");
+        assertThat(berlin.<String>read("$.to")).isEqualTo("2020-06-17T14:00:00+02:00");
+        assertThat(berlin.<List<String>>read("$.buckets[*].start")).hasSize(21)
+                .startsWith("2020-06-16T17:00:00+02:00").endsWith("2020-06-17T13:00:00+02:00");
         assertThat(ints(berlin, "$.buckets[*].articles")).isEqualTo(ints(json, "$.buckets[*].articles"));
     }
 
@@ -112,19 +123,20 @@ class TimelineApiTest {
         List<Instant> times = memberTimes(boston).stream().map(s -> Instant.parse(s.substring(0, 20))).toList();
         Instant first = times.getFirst().truncatedTo(ChronoUnit.HOURS);
         Instant last = times.getLast().truncatedTo(ChronoUnit.HOURS);
-        // 06-22T16:00 .. 06-24T18:00: 8 + 24 + 18 = 50 hours between, 51 buckets
+        assertThat(memberTimes(boston)).containsExactly("2020-06-23T23:39:00Z wbur.org",
+                "2020-06-24T18:03:00Z buzzfeednews.com");
+        // 06-23T23:00 .. 06-24T18:00: 1 + 18 = 19 hours between, 20 buckets, all but the first on the next day
         long expected = Duration.between(first, last).toHours() + 1;
-        assertThat(expected).isEqualTo(51);
+        assertThat(expected).isEqualTo(20);
         DocumentContext json = ok("/api/stories/{id}/timeline?bucket=hour", boston);
+        assertThat(json.<List<String>>read("$.buckets[*].start")).hasSize(20)
+                .startsWith("2020-06-23T23:00:00Z", "2020-06-24T00:00:00Z").endsWith("2020-06-24T18:00:00Z");
         List<Integer> articles = ints(json, "$.buckets[*].articles");
-        assertThat(articles).hasSize(51);
-        // livemint #0, npr 23T08 #16, bbc + telegraph 23T14 #22, wbur 23T23 #31, buzzfeednews 24T18 #50
-        List<Integer> byHand = new ArrayList<>(Collections.nCopies(51, 0));
+        assertThat(articles).hasSize(20);
+        // wbur 23T23 #0, buzzfeednews 24T18 #19 (1 + 18), the 18 hours between them empty
+        List<Integer> byHand = new ArrayList<>(Collections.nCopies(20, 0));
         byHand.set(0, 1);
-        byHand.set(16, 1);
-        byHand.set(22, 2);
-        byHand.set(31, 1);
-        byHand.set(50, 1);
+        byHand.set(19, 1);
         assertThat(articles).isEqualTo(byHand);
         for (Instant t : times) {
             assertThat(articles.get((int) Duration.between(first, t.truncatedTo(ChronoUnit.HOURS)).toHours()))
@@ -136,46 +148,61 @@ class TimelineApiTest {
         assertThat(cumulative).isSorted().startsWith(1);
         long providerCount = client.query("MATCH (s:Story {id: $id}) RETURN s.providerCount").bind(boston).to("id")
                 .fetchAs(Long.class).one().orElseThrow();
-        assertThat(cumulative.getLast()).isEqualTo((int) providerCount).isEqualTo(6);
-        assertThat(ints(json, "$.buckets[*].cumulativeArticles").getLast()).isEqualTo(6);
-        assertThat(ints(json, "$.buckets[*].newProviders").stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(cumulative.getLast()).isEqualTo((int) providerCount).isEqualTo(2);
+        List<Integer> oneThenTwo = new ArrayList<>(Collections.nCopies(19, 1));
+        oneThenTwo.add(2);
+        assertThat(cumulative).isEqualTo(oneThenTwo);
+        assertThat(ints(json, "$.buckets[*].cumulativeArticles").getLast()).isEqualTo(2);
+        assertThat(ints(json, "$.buckets[*].newProviders").stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
     }
 
     @Test
     void storyInDaysIsGapFreeAndFollowsTheZonesMidnight() {
-        assertThat(memberTimes(bigTech)).hasSize(10).first().isEqualTo("2020-06-13T12:43:00Z fastcompany.com");
-        // UTC days 13..17 (5 buckets, the 14th empty): 3 on the 13th, 2 on the 15th, wpxi on the 16th, 4 on the 17th
-        DocumentContext utc = ok("/api/stories/{id}/timeline?bucket=day", bigTech);
-        assertThat(utc.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-13T00:00:00Z",
-                "2020-06-14T00:00:00Z", "2020-06-15T00:00:00Z", "2020-06-16T00:00:00Z", "2020-06-17T00:00:00Z");
-        assertThat(ints(utc, "$.buckets[*].articles")).containsExactly(3, 0, 2, 1, 4);
-        assertThat(ints(utc, "$.buckets[*].cumulativeProviders")).containsExactly(3, 3, 5, 6, 10);
-        // Berlin: wpxi's 06-16T23:27Z is 06-17T01:27+02:00, so the 16th is empty too and the 17th has 5
-        DocumentContext berlin = ok("/api/stories/{id}/timeline?bucket=DAY&tz=Europe/Berlin", bigTech);
-        assertThat(berlin.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-13T00:00:00+02:00",
-                "2020-06-14T00:00:00+02:00", "2020-06-15T00:00:00+02:00", "2020-06-16T00:00:00+02:00",
+        assertThat(memberTimes(protests)).hasSize(3).first().isEqualTo("2020-06-16T15:30:00Z wbur.org");
+        // UTC days 16..17 (2 buckets): wbur and wpxi (23:27) on the 16th, thehill on the 17th. No seed story spans
+        // a day without articles any more (none is longer than two days), so the gap-free range is shown by the
+        // hour buckets above and by the topic and provider timelines below; here the zone's midnight is the point
+        DocumentContext utc = ok("/api/stories/{id}/timeline?bucket=day", protests);
+        assertThat(utc.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-16T00:00:00Z",
+                "2020-06-17T00:00:00Z");
+        assertThat(utc.<String>read("$.to")).isEqualTo("2020-06-18T00:00:00Z");
+        assertThat(ints(utc, "$.buckets[*].articles")).containsExactly(2, 1);
+        assertThat(ints(utc, "$.buckets[*].cumulativeProviders")).containsExactly(2, 3);
+        // Berlin: wpxi's 06-16T23:27Z is 06-17T01:27+02:00, so the 16th has 1 and the 17th has 2
+        DocumentContext berlin = ok("/api/stories/{id}/timeline?bucket=DAY&tz=Europe/Berlin", protests);
+        assertThat(berlin.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-16T00:00:00+02:00",
                 "2020-06-17T00:00:00+02:00");
         assertThat(berlin.<String>read("$.to")).isEqualTo("2020-06-18T00:00:00+02:00");
-        assertThat(ints(berlin, "$.buckets[*].articles")).containsExactly(3, 0, 2, 0, 5);
-        assertThat(ints(berlin, "$.buckets[*].cumulativeProviders")).containsExactly(3, 3, 5, 5, 10);
+        assertThat(ints(berlin, "$.buckets[*].articles")).containsExactly(1, 2);
+        assertThat(ints(berlin, "$.buckets[*].cumulativeProviders")).containsExactly(1, 3);
 
-        // the Boston story: wbur's 06-23T23:39Z is on the 24th in Berlin, moving one article across midnight
-        assertThat(ints(ok("/api/stories/{id}/timeline?bucket=day", boston), "$.buckets[*].articles"))
-                .containsExactly(1, 4, 1);
-        assertThat(ints(ok("/api/stories/{id}/timeline?bucket=day&tz=Europe/Berlin", boston),
-                "$.buckets[*].articles")).containsExactly(1, 3, 2);
+        // the Boston story: wbur's 06-23T23:39Z is on the 24th in Berlin, moving one article across midnight, so
+        // its two UTC days become one Berlin day
+        DocumentContext bostonUtc = ok("/api/stories/{id}/timeline?bucket=day", boston);
+        assertThat(bostonUtc.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-23T00:00:00Z",
+                "2020-06-24T00:00:00Z");
+        assertThat(ints(bostonUtc, "$.buckets[*].articles")).containsExactly(1, 1);
+        DocumentContext bostonBerlin = ok("/api/stories/{id}/timeline?bucket=day&tz=Europe/Berlin", boston);
+        assertThat(bostonBerlin.<List<String>>read("$.buckets[*].start"))
+                .containsExactly("2020-06-24T00:00:00+02:00");
+        assertThat(ints(bostonBerlin, "$.buckets[*].articles")).containsExactly(2);
+        assertThat(ints(bostonBerlin, "$.buckets[*].cumulativeProviders")).containsExactly(2);
     }
 
     @Test
     void topicTimelineCountsArticlesStoriesAndNewStoriesPerDay() {
-        // the AI articles' stories and where those stories begin (their first article, of any topic)
+        // the AI articles' stories and where those stories begin (their first article, of any topic): five
+        // stories, and only the cnn story began with an article of another topic (fastcompany, two hours earlier)
         assertThat(client.query("""
                 MATCH (:Topic {name: 'AI'})<-[:TAGGED]-(a:Article)-[:IN_STORY]->(s:Story)
                 RETURN s.id AS story, toString(s.firstPublishedAt) AS first, count(a) AS articles ORDER BY first
                 """).fetch().all()).containsExactly(
-                Map.of("story", june11, "first", "2020-06-11T09:53:00Z", "articles", 1L),
-                Map.of("story", bigTech, "first", "2020-06-13T12:43:00Z", "articles", 3L),
-                Map.of("story", boston, "first", "2020-06-22T16:21:00Z", "articles", 1L));
+                Map.of("story", storyOf(MARKETPLACE), "first", "2020-06-11T14:51:00Z", "articles", 1L),
+                Map.of("story", storyOf(CNN), "first", "2020-06-13T12:43:00Z", "articles", 1L),
+                Map.of("story", storyOf(FEDSCOOP), "first", "2020-06-15T16:59:00Z", "articles", 1L),
+                Map.of("story", storyOf(MIC), "first", "2020-06-15T18:03:00Z", "articles", 1L),
+                Map.of("story", storyOf(NPR), "first", "2020-06-23T08:00:00Z", "articles", 1L));
+        assertThat(storyOf(CNN)).isEqualTo(storyOf(FASTCOMPANY));
         // default bucket=day over the articles' extent 06-11 .. 06-23: 13 days
         DocumentContext json = ok("/api/topics/{name}/timeline", "AI");
         assertThat(json.<String>read("$.type")).isEqualTo("topic");
@@ -184,22 +211,41 @@ class TimelineApiTest {
         assertThat(json.<String>read("$.from")).isEqualTo("2020-06-11T00:00:00Z");
         assertThat(json.<String>read("$.to")).isEqualTo("2020-06-24T00:00:00Z");
         assertThat(json.<List<String>>read("$.buckets[*].start")).hasSize(13);
-        // marketplace 11th, cnn 13th, fedscoop + mic 15th (one story), npr 23rd
+        // marketplace 11th, cnn 13th, fedscoop + mic 15th (two stories), npr 23rd; the empty days are there too
         assertThat(ints(json, "$.buckets[*].articles")).containsExactly(1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(ints(json, "$.buckets[*].stories")).containsExactly(1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1);
-        // stories begin 11th, 13th and on the 22nd (livemint, not an AI article): a new story on a day without one
-        assertThat(ints(json, "$.buckets[*].newStories")).containsExactly(1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+        assertThat(ints(json, "$.buckets[*].stories")).containsExactly(1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
+        // every story begins on the day of its AI article (the cnn story at 12:43 with fastcompany, same day)
+        assertThat(ints(json, "$.buckets[*].newStories")).containsExactly(1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(json.<Map<String, Object>>read("$.totals"))
-                .isEqualTo(Map.of("articles", 5, "stories", 3, "newStories", 3));
+                .isEqualTo(Map.of("articles", 5, "stories", 5, "newStories", 5));
 
-        // hours: 06-11T14:00 .. 06-23T08:00 = 12 * 24 - 6 + 1 = 283 buckets; the 11 June story began at 09:53,
-        // before the range, so only two stories are new in it
+        // hours: 06-11T14:00 .. 06-23T08:00 = 12 * 24 - 6 + 1 = 283 buckets; the cnn story is new where
+        // fastcompany began it, 06-13T12:00 (#46), an hour without an AI article, two buckets before cnn's (#48)
         DocumentContext hours = ok("/api/topics/{name}/timeline?bucket=hour", "AI");
         assertThat(ints(hours, "$.buckets[*].articles")).hasSize(283);
         assertThat(hours.<Map<String, Object>>read("$.totals"))
-                .isEqualTo(Map.of("articles", 5, "stories", 3, "newStories", 2));
-        assertThat(hours.<List<String>>read("$.buckets[?(@.newStories > 0)].start"))
-                .containsExactly("2020-06-13T12:00:00Z", "2020-06-22T16:00:00Z");
+                .isEqualTo(Map.of("articles", 5, "stories", 5, "newStories", 5));
+        assertThat(hours.<List<String>>read("$.buckets[?(@.newStories > 0)].start")).containsExactly(
+                "2020-06-11T14:00:00Z", "2020-06-13T12:00:00Z", "2020-06-15T16:00:00Z", "2020-06-15T18:00:00Z",
+                "2020-06-23T08:00:00Z");
+        assertThat(hours.<String>read("$.buckets[46].start")).isEqualTo("2020-06-13T12:00:00Z");
+        assertThat(hours.<Map<String, Object>>read("$.buckets[46]")).containsEntry("articles", 0)
+                .containsEntry("stories", 0).containsEntry("newStories", 1);
+        assertThat(hours.<Map<String, Object>>read("$.buckets[48]")).containsEntry("start", "2020-06-13T14:00:00Z")
+                .containsEntry("articles", 1).containsEntry("stories", 1).containsEntry("newStories", 0);
+
+        // a story that began before the range is not new in it: 13:00 .. 15:00 holds cnn's article (14:41) but
+        // not the story's start (12:43); from 12:00 on it does
+        DocumentContext late = ok("/api/topics/AI/timeline?bucket=hour&from=2020-06-13T13:00&to=2020-06-13T15:00");
+        assertThat(ints(late, "$.buckets[*].articles")).containsExactly(0, 1);
+        assertThat(ints(late, "$.buckets[*].newStories")).containsExactly(0, 0);
+        assertThat(late.<Map<String, Object>>read("$.totals"))
+                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 0));
+        DocumentContext early = ok("/api/topics/AI/timeline?bucket=hour&from=2020-06-13T12:00&to=2020-06-13T15:00");
+        assertThat(ints(early, "$.buckets[*].articles")).containsExactly(0, 0, 1);
+        assertThat(ints(early, "$.buckets[*].newStories")).containsExactly(1, 0, 0);
+        assertThat(early.<Map<String, Object>>read("$.totals"))
+                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 1));
     }
 
     @Test
@@ -208,8 +254,10 @@ class TimelineApiTest {
         assertThat(json.<List<String>>read("$.buckets[*].start"))
                 .containsExactly("2020-06-13T00:00:00Z", "2020-06-14T00:00:00Z", "2020-06-15T00:00:00Z");
         assertThat(ints(json, "$.buckets[*].articles")).containsExactly(1, 0, 2);
-        assertThat(ints(json, "$.buckets[*].stories")).containsExactly(1, 0, 1);
-        assertThat(ints(json, "$.buckets[*].newStories")).containsExactly(1, 0, 0);
+        // fedscoop and mic are stories of their own, both begun on the 15th (no seed topic or provider has two
+        // articles in one story any more, so a bucket's stories never fall below its articles here)
+        assertThat(ints(json, "$.buckets[*].stories")).containsExactly(1, 0, 2);
+        assertThat(ints(json, "$.buckets[*].newStories")).containsExactly(1, 0, 2);
         // a date-time without zone is read in tz; 12:00 Berlin widens to Berlin's midnight; to=15T19:00 to the 16th
         DocumentContext berlin = ok("/api/topics/AI/timeline?from=2020-06-13T12:00&to=2020-06-15T19:00"
                 + "&tz=Europe/Berlin");
@@ -248,36 +296,55 @@ class TimelineApiTest {
 
     @Test
     void providerTimelineCountsItsArticlesAndTheStoriesTheyJoined() {
-        assertThat(storyFirst(HERE_AND_NOW)).isEqualTo("2020-06-16T06:20:00Z");
-        assertThat(storyFirst(BOSTON)).isEqualTo("2020-06-22T16:21:00Z");
-        // UTC days 16..23 (8): articles on the 16th and 23rd; stories new on the 16th (afr 06:20) and 22nd (livemint)
+        assertThat(storyFirst(HERE_AND_NOW)).isEqualTo("2020-06-16T15:30:00Z");
+        assertThat(storyFirst(BOSTON)).isEqualTo("2020-06-23T23:39:00Z");
+        // UTC days 16..23 (8, six of them empty): articles on the 16th and 23rd, each the first of its story
         DocumentContext utc = ok("/api/providers/{domain}/timeline", "wbur.org");
         assertThat(utc.<String>read("$.type")).isEqualTo("provider");
         assertThat(utc.<String>read("$.name")).isEqualTo("wbur.org");
+        assertThat(utc.<List<String>>read("$.buckets[*].start")).hasSize(8)
+                .startsWith("2020-06-16T00:00:00Z").endsWith("2020-06-23T00:00:00Z");
         assertThat(ints(utc, "$.buckets[*].articles")).containsExactly(1, 0, 0, 0, 0, 0, 0, 1);
         assertThat(ints(utc, "$.buckets[*].stories")).containsExactly(1, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(ints(utc, "$.buckets[*].newStories")).containsExactly(1, 0, 0, 0, 0, 0, 1, 0);
-        // Berlin: the Boston article (23:39Z) is on the 24th, so 9 days 16..24
+        assertThat(ints(utc, "$.buckets[*].newStories")).containsExactly(1, 0, 0, 0, 0, 0, 0, 1);
+        // Berlin: the Boston article (23:39Z) is on the 24th, and its story with it, so 9 days 16..24
         DocumentContext berlin = ok("/api/providers/{domain}/timeline?tz=Europe/Berlin", "WWW.WBUR.org");
         assertThat(berlin.<String>read("$.name")).isEqualTo("wbur.org");
         assertThat(berlin.<List<String>>read("$.buckets[*].start")).hasSize(9)
                 .startsWith("2020-06-16T00:00:00+02:00").endsWith("2020-06-24T00:00:00+02:00");
         assertThat(ints(berlin, "$.buckets[*].articles")).containsExactly(1, 0, 0, 0, 0, 0, 0, 0, 1);
-        assertThat(ints(berlin, "$.buckets[*].newStories")).containsExactly(1, 0, 0, 0, 0, 0, 1, 0, 0);
+        assertThat(ints(berlin, "$.buckets[*].newStories")).containsExactly(1, 0, 0, 0, 0, 0, 0, 0, 1);
         assertThat(berlin.<Map<String, Object>>read("$.totals"))
                 .isEqualTo(Map.of("articles", 2, "stories", 2, "newStories", 2));
-        // mic.com's one article (06-15T18:03) joined a story that began on the 13th: one day, nothing new
+        // thehill.com's one article (06-17T11:00) joined the protests story that wbur began on the 16th: one day,
+        // nothing new
+        DocumentContext hill = ok("/api/providers/thehill.com/timeline");
+        assertThat(hill.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-17T00:00:00Z");
+        assertThat(hill.<Map<String, Object>>read("$.totals"))
+                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 0));
+        // from the 16th on, that story is new on the 16th, a day without an article of thehill.com
+        DocumentContext hillFrom16 = ok("/api/providers/thehill.com/timeline?from=2020-06-16");
+        assertThat(hillFrom16.<List<String>>read("$.buckets[*].start"))
+                .containsExactly("2020-06-16T00:00:00Z", "2020-06-17T00:00:00Z");
+        assertThat(ints(hillFrom16, "$.buckets[*].articles")).containsExactly(0, 1);
+        assertThat(ints(hillFrom16, "$.buckets[*].stories")).containsExactly(0, 1);
+        assertThat(ints(hillFrom16, "$.buckets[*].newStories")).containsExactly(1, 0);
+        assertThat(hillFrom16.<Map<String, Object>>read("$.totals"))
+                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 1));
+        // mic.com's one article (06-15T18:03) is now a story of its own: one day, new on it
         DocumentContext mic = ok("/api/providers/mic.com/timeline");
         assertThat(mic.<List<String>>read("$.buckets[*].start")).containsExactly("2020-06-15T00:00:00Z");
         assertThat(mic.<Map<String, Object>>read("$.totals"))
-                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 0));
+                .isEqualTo(Map.of("articles", 1, "stories", 1, "newStories", 1));
     }
 
     @Test
     void articlesWithoutAPlausibleTimeAreLeftOut() {
         try {
-            // businessinsider flagged as implausible: the 11 June story now begins 14:51 with marketplace
-            client.query("MATCH (a:Article {url: $url}) SET a.timeFlag = 'future'").bind(INSIDER).to("url").run();
+            // wbur's hereandnow flagged as implausible: the protests story now begins 06-16T23:27 with wpxi; and
+            // fastcompany flagged: the cnn story now begins with cnn's AI article at 14:41
+            client.query("MATCH (a:Article) WHERE a.url IN $urls SET a.timeFlag = 'future'")
+                    .bind(List.of(HERE_AND_NOW, FASTCOMPANY)).to("urls").run();
             // AI articles: one flagged 1970 (it would stretch the hours to 1970: > 10,000 buckets), one without a
             // time, one at 2020-06-12T10:00Z in no story
             client.query("""
@@ -291,39 +358,47 @@ class TimelineApiTest {
                                       publishedAt: datetime('2020-06-12T10:00:00Z')})-[:TAGGED]->(t)
                     """).run();
 
-            // 14:00 .. 21:00: 8 buckets, 2 articles, 2 providers, 1 ignored
-            DocumentContext story = ok("/api/stories/{id}/timeline", june11);
-            assertThat(story.<String>read("$.firstPublishedAt")).isEqualTo("2020-06-11T14:51:00Z");
+            // 06-16T23:00 .. 06-17T11:00: 1 + 12 = 13 buckets, 2 articles (#0, #12), 2 providers, 1 ignored
+            DocumentContext story = ok("/api/stories/{id}/timeline", protests);
+            assertThat(story.<String>read("$.firstPublishedAt")).isEqualTo("2020-06-16T23:27:00Z");
+            assertThat(story.<String>read("$.from")).isEqualTo("2020-06-16T23:00:00Z");
             assertThat(story.<Map<String, Object>>read("$.totals"))
                     .isEqualTo(Map.of("articles", 2, "providers", 2, "ignoredArticles", 1));
-            assertThat(ints(story, "$.buckets[*].articles")).containsExactly(1, 0, 0, 0, 0, 0, 0, 1);
-            assertThat(ints(story, "$.buckets[*].cumulativeProviders")).containsExactly(1, 1, 1, 1, 1, 1, 1, 2);
+            assertThat(ints(story, "$.buckets[*].articles"))
+                    .containsExactly(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+            assertThat(ints(story, "$.buckets[*].cumulativeProviders"))
+                    .containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2);
 
             // AI by day: the unclustered article adds one article and no story on the 12th
             DocumentContext days = ok("/api/topics/AI/timeline");
             assertThat(days.<String>read("$.from")).isEqualTo("2020-06-11T00:00:00Z");
             assertThat(ints(days, "$.buckets[*].articles")).containsExactly(1, 1, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
-            assertThat(ints(days, "$.buckets[*].stories")).containsExactly(1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1);
+            assertThat(ints(days, "$.buckets[*].stories")).containsExactly(1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
+            assertThat(ints(days, "$.buckets[*].newStories")).containsExactly(1, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1);
             assertThat(days.<Map<String, Object>>read("$.totals"))
-                    .isEqualTo(Map.of("articles", 6, "stories", 3, "newStories", 3));
-            // AI by hour: the 11 June story's first plausible article is now marketplace's at 14:51, in the range
+                    .isEqualTo(Map.of("articles", 6, "stories", 5, "newStories", 5));
+            // AI by hour: the cnn story's first plausible article is now cnn's at 14:41, no longer fastcompany's
             DocumentContext hours = ok("/api/topics/AI/timeline?bucket=hour");
             assertThat(hours.<String>read("$.from")).isEqualTo("2020-06-11T14:00:00Z");
-            assertThat(hours.<List<String>>read("$.buckets[?(@.newStories > 0)].start"))
-                    .containsExactly("2020-06-11T14:00:00Z", "2020-06-13T12:00:00Z", "2020-06-22T16:00:00Z");
+            assertThat(hours.<List<String>>read("$.buckets[?(@.newStories > 0)].start")).containsExactly(
+                    "2020-06-11T14:00:00Z", "2020-06-13T14:00:00Z", "2020-06-15T16:00:00Z", "2020-06-15T18:00:00Z",
+                    "2020-06-23T08:00:00Z");
         } finally {
-            client.query("MATCH (a:Article {url: $url}) REMOVE a.timeFlag").bind(INSIDER).to("url").run();
+            client.query("MATCH (a:Article) WHERE a.url IN $urls REMOVE a.timeFlag")
+                    .bind(List.of(HERE_AND_NOW, FASTCOMPANY)).to("urls").run();
             client.query("MATCH (a:Article) WHERE a.id STARTS WITH 'timeline-test-' DETACH DELETE a").run();
         }
-        assertThat(ok("/api/stories/{id}/timeline", june11).<String>read("$.firstPublishedAt"))
-                .isEqualTo("2020-06-11T09:53:00Z");
+        assertThat(ok("/api/stories/{id}/timeline", protests).<String>read("$.firstPublishedAt"))
+                .isEqualTo("2020-06-16T15:30:00Z");
+        assertThat(ok("/api/topics/AI/timeline?bucket=hour").<List<String>>read(
+                "$.buckets[?(@.newStories > 0)].start")).contains("2020-06-13T12:00:00Z");
     }
 
     @Test
     void rejectsBadParametersNamingThem() {
-        problem(mvc.get().uri("/api/stories/{id}/timeline?bucket=week", june11).exchange(), "bucket");
+        problem(mvc.get().uri("/api/stories/{id}/timeline?bucket=week", protests).exchange(), "bucket");
         problem(mvc.get().uri("/api/topics/AI/timeline?bucket=minute").exchange(), "bucket");
-        problem(mvc.get().uri("/api/stories/{id}/timeline?tz=Mars/Olympus_Mons", june11).exchange(), "tz");
+        problem(mvc.get().uri("/api/stories/{id}/timeline?tz=Mars/Olympus_Mons", protests).exchange(), "tz");
         problem(mvc.get().uri("/api/providers/wbur.org/timeline?tz=CEST").exchange(), "tz");
         problem(mvc.get().uri("/api/topics/AI/timeline?from=2020-06-16&to=2020-06-13").exchange(), "from");
         problem(mvc.get().uri("/api/providers/wbur.org/timeline?from=2020-06-16&to=2020-06-16").exchange(), "from");
