@@ -18,8 +18,7 @@ import java.util.TreeMap;
  *
  * <p>Which clusters are compared at all comes from candidate links (nearest neighbours from the vector index):
  * clusters without a link between any of their members never merge, nor do clusters whose active spans are more
- * than the scorer's window apart. {@link #join} puts clusters together unconditionally (explicit evidence: related
- * links between similar articles).
+ * than the scorer's window apart. {@link #join} puts clusters together unconditionally, before any scoring.
  *
  * <p>Merging is greedy best-first while the best score is positive; ties are broken by cluster number, and numbers
  * follow the caller's canonical order, so the result does not depend on the order in which the articles of a batch
@@ -164,11 +163,6 @@ final class Agglomerator {
         if (ra != rb) {
             mergeAndRelink(ra, rb);
         }
-    }
-
-    /** The scorer's log-odds that two clusters are one story. */
-    double score(Cluster a, Cluster b) {
-        return scorer.score(a, b);
     }
 
     static double dot(float[] x, float[] y) {

@@ -69,6 +69,12 @@ final class Lexicon {
         return Math.log((documents + 1.0) / (d + 1.0)) + 1.0;
     }
 
+    /** In how many documents {@code term} occurs. */
+    synchronized int documentFrequency(String term) {
+        int id = id(term);
+        return id < df.length ? df[id] : 0;
+    }
+
     synchronized long documents() {
         return documents;
     }

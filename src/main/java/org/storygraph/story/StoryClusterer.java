@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -210,9 +211,7 @@ public class StoryClusterer {
         if (lexicon != null) {
             long withFeatures;
             try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                withFeatures = session.executeRead(tx -> tx.run(
-                        "MATCH (a:Article) WHERE a.termKeys IS NOT NULL RETURN count(a) AS n").single().get("n")
-                        .asLong());
+                withFeatures = session.executeRead(StoryClusterer::countWithFeatures);
             }
             if (withFeatures == lexicon.documents()) {
                 return;
@@ -224,8 +223,7 @@ public class StoryClusterer {
         MeanEmbedding freshMean = new MeanEmbedding();
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             session.executeRead(tx -> {
-                long documents = tx.run("MATCH (a:Article) WHERE a.termKeys IS NOT NULL RETURN count(a) AS n")
-                        .single().get("n").asLong();
+                long documents = countWithFeatures(tx);
                 Map<String, Integer> df = new HashMap<>();
                 tx.run("""
                         MATCH (a:Article) WHERE a.termKeys IS NOT NULL
@@ -243,6 +241,11 @@ public class StoryClusterer {
         }
         lexicon = fresh;
         mean = freshMean;
+    }
+
+    private static long countWithFeatures(TransactionContext tx) {
+        return tx.run("MATCH (a:Article) WHERE a.termKeys IS NOT NULL RETURN count(a) AS n").single().get("n")
+                .asLong();
     }
 
     /** Milliseconds of the last batch's phases: candidates, clustering, writing (for the log). */

@@ -61,14 +61,8 @@ final class StoryLabels {
     /** c-TF-IDF of a term used by {@code members} of {@code considered} members. */
     double score(Candidate c, int considered) {
         long documents = Math.max(1, lexicon.documents());
-        double df = Math.max(1, Math.min(documents, documentFrequency(c.key())));
+        double df = Math.max(1, Math.min(documents, lexicon.documentFrequency(c.key())));
         return (double) c.members() / Math.max(1, considered) * Math.log(1 + documents / df);
-    }
-
-    private double documentFrequency(String key) {
-        // the lexicon's idf is ln((N + 1) / (df + 1)) + 1
-        double idf = lexicon.idf(lexicon.id(key));
-        return (lexicon.documents() + 1.0) / Math.exp(idf - 1) - 1;
     }
 
     Label label(String headline, List<Candidate> candidates, int considered) {

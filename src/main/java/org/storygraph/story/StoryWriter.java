@@ -370,11 +370,11 @@ final class StoryWriter {
                 SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
-                RETURN s.id AS id, head.title AS headline, shared AS surfaces, considered
+                RETURN s.id AS id, head.title AS headline, shared AS candidates, considered
                 """, Map.of("ids", List.copyOf(ids))).list();
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
-            List<StoryLabels.Candidate> candidates = r.get("surfaces").asList(v -> new StoryLabels.Candidate(
+            List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
                     v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
             int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
             StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered);
