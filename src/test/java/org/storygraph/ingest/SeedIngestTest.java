@@ -172,4 +172,24 @@ class SeedIngestTest {
                 .fetchAs(String.class).one())
                 .contains("Amazon is banning cops from using its facial recognition tech for one year");
     }
+
+    @Test
+    void betweenTwoBareEntriesOfOneBatchTheEarlierPublicationSpeaksWhateverTheFileOrder(@TempDir Path dir)
+            throws Exception {
+        // fastcompany's piece is a bare related entry in two seeds: "IBM, Microsoft, and Amazon’s …" at 06-13 12:43
+        // (?partner=rss, file 004) and "Why Big Tech's new …" at 06-14 00:53 (file 003). Both orders keep the
+        // earlier entry's title, as they keep its time.
+        for (String order : List.of("34", "43")) {
+            graph.clear();
+            Path batch = Files.createDirectories(dir.resolve(order));
+            for (int i = 0; i < order.length(); i++) {
+                String seed = order.charAt(i) == '3' ? "003_f54bbad40228f4e9.txt" : "004_b001c2bd3364b9d0.txt";
+                Files.copy(GraphFixtures.SEEDS.resolve(seed), batch.resolve(i + "-" + seed));
+            }
+            ingest.load(List.of(batch));
+            assertThat(client.query("MATCH (a:Article) WHERE a.url CONTAINS 'fastcompany' RETURN a.title")
+                    .fetchAs(String.class).one()).as(order)
+                    .contains("IBM, Microsoft, and Amazon’s face recognition bans don’t go far enough");
+        }
+    }
 }
