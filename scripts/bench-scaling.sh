@@ -21,7 +21,7 @@ fi
 rm -rf "$out/graph"
 mkdir -p "$out/graph"
 /usr/bin/time -f "max RSS %M KiB" "$here/storygraph" benchmark-cluster --articles "$n" --incremental 1000 \
-  --storygraph.neo4j.embedded.data-dir="$out/graph" --logging.level.org.storygraph.story=INFO \
+  --storygraph.neo4j.embedded.data-dir="$out/graph" --logging.level.org.storygraph.clustering=INFO \
   > "$out/cluster.txt" 2> "$out/cluster.err"
 cat "$out/cluster.txt" >&2
 full_s=$(sed -n 's/^full clustering: *\([0-9.]*\) s.*/\1/p' "$out/cluster.txt")

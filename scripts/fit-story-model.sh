@@ -12,5 +12,5 @@ java_home=$("$here/.mvn/find-jdk.sh")
 cd "$here"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >&2
 exec "$java_home/bin/java" -Xmx4g -Dthresholds="${THRESHOLDS:-0}" -Draw="${RAW:+true}" \
-  -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.storygraph.story.StoryModelFit \
+  -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.storygraph.clustering.StoryModelFit \
   "$data/uci-news-dev:$data/uci-news-dev/truth-events.csv" "$data/emergent-dev:$data/emergent-dev/truth.csv"

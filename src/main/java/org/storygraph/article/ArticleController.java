@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.article.ArticleQueries.ArticleFilter;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
-import org.storygraph.article.ArticleViews.Page;
+import org.storygraph.common.Page;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.TopicSummary;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -58,7 +58,7 @@ class ArticleController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
         return queries.articles(new ArticleFilter(provider, topic, from, to, url, q), page, size);
     }

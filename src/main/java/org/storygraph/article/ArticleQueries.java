@@ -13,14 +13,15 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
-import org.storygraph.article.ArticleViews.Page;
-import org.storygraph.article.ArticleViews.ProviderRef;
+import org.storygraph.common.Page;
+import org.storygraph.graph.Fulltext;
+import org.storygraph.common.ProviderRef;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.RelatedLink;
 import org.storygraph.article.ArticleViews.TopicSummary;
 import org.storygraph.graph.ReadRetry;
-import org.storygraph.ingest.InvalidUrlException;
-import org.storygraph.ingest.UrlCanonicalizer;
+import org.storygraph.common.InvalidUrlException;
+import org.storygraph.common.UrlCanonicalizer;
 
 /** Read side of articles, providers and topics: parameterised Cypher through {@link Neo4jClient}, record results. */
 @Service
@@ -55,7 +56,7 @@ public class ArticleQueries {
             return byUrl(filter, params, page, size);
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            params.put("q", luceneAllWords(filter.q()));
+            params.put("q", Fulltext.allWords(filter.q()));
             return page(byText(), params, page, size);
         }
         return page(byFilters(), params, page, size);
@@ -181,34 +182,6 @@ public class ArticleQueries {
                 """).fetchAs(TopicSummary.class)
                 .mappedBy((types, r) -> new TopicSummary(r.get("name").asString(), r.get("articles").asLong()))
                 .all());
-    }
-
-    /** Words of a search box as a Lucene query that requires every word, with Lucene syntax escaped. */
-    public static String luceneAllWords(String q) {
-        StringBuilder sb = new StringBuilder();
-        for (String word : q.strip().split("\\s+")) {
-            StringBuilder escaped = new StringBuilder();
-            for (char c : word.toCharArray()) {
-                if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
-                    escaped.append('\\');
-                }
-                escaped.append(c);
-            }
-            String w = escaped.toString();
-            if (w.equals("AND") || w.equals("OR") || w.equals("NOT")) {
-                w = w.toLowerCase();
-            }
-            if (!w.isEmpty()) {
-                if (sb.length() > 0) {
-                    sb.append(" AND ");
-                }
-                sb.append(w);
-            }
-        }
-        if (sb.isEmpty()) {
-            throw new IllegalArgumentException("Parameter 'q' has no words");
-        }
-        return sb.toString();
     }
 
     private static ArticleSummary summary(org.neo4j.driver.Record record) {

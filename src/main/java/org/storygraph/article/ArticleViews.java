@@ -3,13 +3,12 @@ package org.storygraph.article;
 import java.time.Instant;
 import java.util.List;
 
+import org.storygraph.common.ProviderRef;
+
 /** Record DTOs of the article, provider and topic endpoints. */
 public final class ArticleViews {
 
     private ArticleViews() {
-    }
-
-    public record ProviderRef(String domain, String name) {
     }
 
     public record ArticleSummary(String id, String url, String title, Instant publishedAt, ProviderRef provider,
@@ -31,11 +30,5 @@ public final class ArticleViews {
     }
 
     public record TopicSummary(String name, long articles) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total, int totalPages) {
-        public static <T> Page<T> of(List<T> items, int page, int size, long total) {
-            return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));
-        }
     }
 }

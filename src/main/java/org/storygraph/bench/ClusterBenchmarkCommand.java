@@ -18,10 +18,10 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.storygraph.cli.Command;
 import org.storygraph.ingest.IngestService;
-import org.storygraph.ingest.UrlCanonicalizer;
-import org.storygraph.story.ClusterScores;
-import org.storygraph.story.SentenceEmbedder;
-import org.storygraph.story.StoryClusterer;
+import org.storygraph.common.UrlCanonicalizer;
+import org.storygraph.clustering.ClusterScores;
+import org.storygraph.clustering.SentenceEmbedder;
+import org.storygraph.clustering.StoryClusterer;
 
 /**
  * {@code storygraph benchmark-cluster [--articles N] [--incremental M] [--seed S]}: on a fresh temporary database,

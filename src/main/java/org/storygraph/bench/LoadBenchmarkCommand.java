@@ -19,7 +19,7 @@ import org.storygraph.cli.Command;
 import org.storygraph.graph.Neo4jProperties;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadReport;
-import org.storygraph.ingest.UrlCanonicalizer;
+import org.storygraph.common.UrlCanonicalizer;
 
 /**
  * {@code storygraph benchmark-load --articles N [--seed S] [--naive M]}: the same generated corpus loaded, in one

@@ -18,8 +18,8 @@ import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
 import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -58,7 +58,7 @@ class CoverageController {
             @RequestParam(defaultValue = "1") @Min(1) int minShared,
             @RequestParam(defaultValue = "500") @Min(1) @Max(100000) int limit) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
         return coverage.leadLag(from, to, minShared, limit);
     }

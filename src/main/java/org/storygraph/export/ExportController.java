@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.storygraph.export.ExportService.Format;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -85,7 +85,7 @@ class ExportController {
             HttpServletRequest request) {
         Format f = format(format);
         if (!from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
         return stream(request, f, "articles-" + day(from) + "-" + day(to), out -> exports.span(from, to, f, out));
     }
@@ -111,13 +111,13 @@ class ExportController {
             HttpServletRequest request) {
         Format f = format(format);
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
         return stream(request, f, "leadlag", out -> exports.leadLag(from, to, minShared, limit, f, out));
     }
 
     private static Format format(String format) {
-        return Format.parse(format).orElseThrow(() -> new BadRequestException("format",
+        return Format.parse(format).orElseThrow(() -> new InvalidParameterException("format",
                 "'format' must be " + Format.NAMES));
     }
 

@@ -14,7 +14,7 @@ import org.storygraph.coverage.CoverageService;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
 import org.storygraph.graph.Neo4jProperties;
-import org.storygraph.web.Json;
+import org.storygraph.common.Json;
 
 /**
  * Exports for the tools researchers use: a story, the articles of a time span, or the lead/lag network, as CSV,

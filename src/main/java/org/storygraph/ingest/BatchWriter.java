@@ -1,5 +1,7 @@
 package org.storygraph.ingest;
 
+import org.storygraph.common.ArticleIds;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

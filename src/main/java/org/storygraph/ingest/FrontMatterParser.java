@@ -1,5 +1,9 @@
 package org.storygraph.ingest;
 
+import org.storygraph.common.InvalidUrlException;
+
+import org.storygraph.common.UrlCanonicalizer;
+
 import java.io.StringReader;
 import java.net.IDN;
 import java.nio.ByteBuffer;

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -60,7 +60,7 @@ class IngestController {
             description = "Paths must lie inside the configured roots (storygraph.ingest.allowed-roots).")
     LoadReport loadPaths(@RequestBody IngestRequest request) {
         if (request.paths() == null || request.paths().isEmpty()) {
-            throw new BadRequestException("paths", "Give at least one path");
+            throw new InvalidParameterException("paths", "Give at least one path");
         }
         IngestRoots roots = new IngestRoots(properties.allowedRoots());
         List<Path> paths = new ArrayList<>();
@@ -83,7 +83,7 @@ class IngestController {
             return result.path();
         }
         if (!result.refusal().outside()) {
-            throw new BadRequestException("paths", result.refusal().reason());
+            throw new InvalidParameterException("paths", result.refusal().reason());
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, result.refusal().reason());
         problem.setTitle("Path not allowed");

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.storygraph.cli.Command;
-import org.storygraph.web.Json;
+import org.storygraph.common.Json;
 
 /**
  * {@code storygraph load PATH... [--json]}: loads files and directories, prints progress on stderr and the report on

@@ -90,7 +90,7 @@ class QueryCommand implements Command {
             return 0;
         } catch (QueryException e) {
             err.println("query " + name + ": " + e.getMessage());
-            return e.getStatusCode().is4xxClientError() ? 2 : 1;
+            return e.kind().askersFault() ? 2 : 1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.NotFoundException;
 
 import tools.jackson.databind.json.JsonMapper;
 

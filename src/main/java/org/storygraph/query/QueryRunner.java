@@ -17,7 +17,6 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.TransientException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.storygraph.graph.Neo4jProperties;
 
@@ -52,10 +51,10 @@ public class QueryRunner {
 
     private Execution start(String name, Map<String, Object> given,
             BiFunction<String, Object, Object> convert) {
-        SavedQuery query = catalog.find(name).orElseThrow(() -> new QueryException(HttpStatus.NOT_FOUND,
+        SavedQuery query = catalog.find(name).orElseThrow(() -> new QueryException(QueryException.Kind.NOT_FOUND,
                 "Saved query not found", "No saved query named '" + name + "'", null));
         if (!query.valid()) {
-            throw new QueryException(HttpStatus.UNPROCESSABLE_CONTENT, "Saved query is broken",
+            throw new QueryException(QueryException.Kind.UNPROCESSABLE, "Saved query is broken",
                     "Saved query '" + name + "' cannot run: " + query.error(), null);
         }
         Map<String, Object> params = bind(query, given == null ? Map.of() : given, convert);
@@ -118,20 +117,20 @@ public class QueryRunner {
         if (e instanceof Neo4jException n) {
             String code = n.code() == null ? "" : n.code();
             if (code.contains("TransactionTimedOut") || code.contains("Terminated")) {
-                return new QueryException(HttpStatus.GATEWAY_TIMEOUT, "Saved query timed out",
+                return new QueryException(QueryException.Kind.TIMEOUT, "Saved query timed out",
                         "Saved query '" + query.name() + "' ran longer than its limit of "
                                 + query.timeout().toMillis() / 1000.0 + " s and was stopped", null);
             }
             if (code.contains("AccessMode") || code.contains("Forbidden")) {
-                return new QueryException(HttpStatus.FORBIDDEN, "Saved queries are read-only",
+                return new QueryException(QueryException.Kind.FORBIDDEN, "Saved queries are read-only",
                         "Saved query '" + query.name() + "' tried to write; nothing was written", null);
             }
             if (e instanceof TransientException) {
-                return new QueryException(HttpStatus.SERVICE_UNAVAILABLE, "Database busy",
+                return new QueryException(QueryException.Kind.UNAVAILABLE, "Database busy",
                         "The database could not run the query now; try again", null);
             }
             if (e instanceof ClientException) {
-                return new QueryException(HttpStatus.BAD_REQUEST, "Saved query failed",
+                return new QueryException(QueryException.Kind.INVALID, "Saved query failed",
                         "Saved query '" + query.name() + "' failed: " + n.getMessage(), null);
             }
         }

@@ -48,8 +48,8 @@ final class ResultWriters {
             if (failure != null) {
                 g.writeName("error");
                 g.writeStartObject();
-                g.writeNumberProperty("status", failure.getStatusCode().value());
-                g.writeStringProperty("title", failure.getBody().getTitle());
+                g.writeNumberProperty("status", failure.kind().status());
+                g.writeStringProperty("title", failure.title());
                 g.writeStringProperty("detail", failure.getMessage());
                 g.writeEndObject();
             }

@@ -15,13 +15,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.storygraph.article.ArticleViews.Page;
+import org.storygraph.clustering.StoryClusterer;
+import org.storygraph.common.Page;
 import org.storygraph.story.StoryViews.ReclusterResult;
 import org.storygraph.story.StoryViews.StoryDetail;
 import org.storygraph.story.StoryViews.StoryGraph;
 import org.storygraph.story.StoryViews.StorySummary;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -50,13 +51,13 @@ class StoryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
         StoryQueries.Sort order;
         try {
             order = StoryQueries.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("sort", "'sort' must be size, providers or recency");
+            throw new InvalidParameterException("sort", "'sort' must be size, providers or recency");
         }
         return queries.stories(new StoryQueries.StoryFilter(from, to, topic, provider, minProviders, q), order, page,
                 size);

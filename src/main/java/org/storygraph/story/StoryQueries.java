@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
-import org.storygraph.article.ArticleViews.Page;
-import org.storygraph.article.ArticleViews.ProviderRef;
+import org.storygraph.common.Page;
+import org.storygraph.graph.Fulltext;
+import org.storygraph.common.ProviderRef;
 import org.storygraph.graph.ReadRetry;
 import org.storygraph.story.StoryViews.GraphEdge;
 import org.storygraph.story.StoryViews.GraphNode;
@@ -41,7 +42,7 @@ public class StoryQueries {
                 CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node
                 MATCH (node)-[:IN_STORY]->(s:Story)
                 RETURN DISTINCT s.id LIMIT 10000
-                """).bind(org.storygraph.article.ArticleQueries.luceneAllWords(q)).to("q")
+                """).bind(Fulltext.allWords(q)).to("q")
                 .fetchAs(String.class).all());
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.storygraph.article.ArticleViews.ProviderRef;
+import org.storygraph.common.ProviderRef;
 
 /** Record DTOs of the story endpoints. */
 public final class StoryViews {

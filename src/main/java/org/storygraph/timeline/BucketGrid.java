@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.storygraph.timeline.TimelineService.Bucket;
-import org.storygraph.web.BadRequestException;
+import org.storygraph.common.InvalidParameterException;
 
 /**
  * Bucket boundaries in a zone: local hours, or local days from midnight to midnight (23 or 25 hours across a DST
@@ -66,7 +66,7 @@ final class BucketGrid {
         bounds.add(at);
         while (at.isBefore(toExclusive)) {
             if (bounds.size() > MAX_BUCKETS) {
-                throw new BadRequestException(parameter, "The range from " + render(floor(from)) + " to "
+                throw new InvalidParameterException(parameter, "The range from " + render(floor(from)) + " to "
                         + render(toExclusive) + " needs more than " + MAX_BUCKETS + " " + label() + " buckets; use "
                         + (unit == Bucket.HOUR ? "bucket=day or " : "") + "a shorter range (from, to)");
             }

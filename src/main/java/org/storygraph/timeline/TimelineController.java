@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.timeline.TimelineService.Bucket;
 import org.storygraph.timeline.TimelineViews.ActivityTimeline;
 import org.storygraph.timeline.TimelineViews.StoryTimeline;
-import org.storygraph.web.BadRequestException;
-import org.storygraph.web.NotFoundException;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
@@ -89,7 +89,7 @@ class TimelineController {
 
     private static void checkRange(Instant from, Instant to) {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new BadRequestException("from", "'from' must be before 'to'");
+            throw new InvalidParameterException("from", "'from' must be before 'to'");
         }
     }
 
@@ -115,7 +115,7 @@ class TimelineController {
         try {
             return LocalDate.parse(s).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(parameter, "Invalid value '" + value + "' for parameter '" + parameter
+            throw new InvalidParameterException(parameter, "Invalid value '" + value + "' for parameter '" + parameter
                     + "': expected an ISO-8601 date or date-time such as 2020-06-11 or 2020-06-11T09:53:00Z");
         }
     }
@@ -124,7 +124,7 @@ class TimelineController {
         try {
             return Bucket.valueOf(bucket.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("bucket", "'bucket' must be hour or day");
+            throw new InvalidParameterException("bucket", "'bucket' must be hour or day");
         }
     }
 
@@ -135,7 +135,7 @@ class TimelineController {
         try {
             return ZoneId.of(tz.strip());
         } catch (DateTimeException e) {
-            throw new BadRequestException("tz", "'tz' must be a time zone id such as Europe/Berlin or UTC");
+            throw new InvalidParameterException("tz", "'tz' must be a time zone id such as Europe/Berlin or UTC");
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.storygraph.web;
 
+import org.storygraph.common.Json;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

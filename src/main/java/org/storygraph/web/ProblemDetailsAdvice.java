@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.storygraph.common.StoryGraphException;
 
 /**
  * Every error is an RFC 9457 {@code application/problem+json} document. Spring MVC's own exceptions (missing or
  * ill-typed parameters, unsupported media types, ...) keep their status codes; parameter type errors name the
- * parameter; anything unexpected is a 500 without internals, logged with its stack trace.
+ * parameter; the domain's {@link StoryGraphException}s get the status of their kind, their title, detail and the
+ * parameter at fault; anything unexpected is a 500 without internals, logged with its stack trace.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -40,6 +42,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Throwable cause = ex.getMostSpecificCause();
         return cause != ex && cause.getMessage() != null ? ": " + cause.getMessage() : "";
     }
+
+    @ExceptionHandler(StoryGraphException.class)
+    ProblemDetail domain(StoryGraphException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind().status()),
+                e.getMessage());
+        problem.setTitle(e.title());
+        if (e.parameter() != null) {
+            problem.setProperty("parameter", e.parameter());
+        }
+        return problem;
+    }
+
 
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail databaseUnavailable(ServiceUnavailableException e) {

@@ -20,7 +20,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.test.context.TestPropertySource;
 import org.storygraph.GraphFixtures;
 import org.storygraph.StoryGraphTest;
-import org.storygraph.story.StoryClusterer;
+import org.storygraph.clustering.StoryClusterer;
 
 /**
  * Every file of the bad-input corpus, loaded for real: the outcome, line and reason (or normalisation and warning)

@@ -1,5 +1,7 @@
 package org.storygraph.ingest;
 
+import org.storygraph.common.UrlCanonicalizer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -92,7 +92,7 @@ class QuerySafetyTest {
             runner.execute(raw, Map.of()).close();
             throw new AssertionError("the write ran");
         } catch (QueryException e) {
-            assertThat(e.getStatusCode().is4xxClientError()).as(e.getMessage()).isTrue();
+            assertThat(e.kind().askersFault()).as(e.getMessage()).isTrue();
         }
         nothingWasWritten();
     }

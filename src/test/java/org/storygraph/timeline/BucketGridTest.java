@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.storygraph.timeline.TimelineService.Bucket;
-import org.storygraph.web.BadRequestException;
+import org.storygraph.common.InvalidParameterException;
 
 /** The java.time side of timelines: boundaries, DST, limits. No database needed. */
 class BucketGridTest {
@@ -114,9 +114,9 @@ class BucketGridTest {
         Instant from = Instant.parse("2020-01-01T00:00:00Z");
         assertThat(hours.bounds(from, from.plus(Duration.ofHours(10_000)), "from").buckets()).isEqualTo(10_000);
         assertThatThrownBy(() -> hours.bounds(from, from.plus(Duration.ofHours(10_001)), "from"))
-                .isInstanceOfSatisfying(BadRequestException.class, e -> {
-                    assertThat(e.getBody().getProperties()).containsEntry("parameter", "from");
-                    assertThat(e.getBody().getDetail()).contains("10000", "bucket=day");
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("from");
+                    assertThat(e.getMessage()).contains("10000", "bucket=day");
                 });
     }
 

@@ -1,0 +1,101 @@
+package org.storygraph.clustering;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+/**
+ * all-MiniLM-L6-v2 (quantised, 384 dimensions, L2-normalised, mean pooling), in-process through ONNX Runtime. The
+ * model and tokenizer ship inside the langchain4j Maven artifact, so nothing is downloaded. Each ONNX session runs
+ * single-threaded and texts are spread over {@code threads} workers: on 2 cores this is about twice as fast as
+ * ONNX Runtime's own intra-op threading (measured in ../shared/STACK.md).
+ */
+public final class SentenceEmbedder implements AutoCloseable {
+
+    public static final int DIMENSIONS = 384;
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+    private final Model model;
+    private final ExecutorService executor;
+
+    public SentenceEmbedder(int threads) {
+        this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "embedder");
+            t.setDaemon(true);
+            return t;
+        });
+        this.model = new Model(executor, load());
+    }
+
+    private static OnnxBertBiEncoder load() {
+        try (InputStream modelStream = SentenceEmbedder.class.getResourceAsStream(MODEL);
+             InputStream tokenizer = SentenceEmbedder.class.getResourceAsStream(TOKENIZER)) {
+            if (modelStream == null || tokenizer == null) {
+                throw new IllegalStateException("The MiniLM model is not on the classpath (langchain4j artifact)");
+            }
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtSession session = environment.createSession(modelStream.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException | OrtException e) {
+            throw new IllegalStateException("Cannot load the sentence embedding model: " + e.getMessage(), e);
+        }
+    }
+
+    /** One text; the vector has unit length. */
+    public float[] embed(String text) {
+        return model.embed(text).content().vector();
+    }
+
+    /** Many texts, in parallel; results in input order. */
+    public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "-" : t)).toList();
+        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<float[]> vectors = new ArrayList<>(embeddings.size());
+        embeddings.forEach(e -> vectors.add(e.vector()));
+        return vectors;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static final class Model extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        Model(ExecutorService executor, OnnxBertBiEncoder encoder) {
+            super(executor);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+
+        @Override
+        protected Integer knownDimension() {
+            return DIMENSIONS;
+        }
+    }
+}

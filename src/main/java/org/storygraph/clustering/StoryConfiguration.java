@@ -1,0 +1,16 @@
+package org.storygraph.clustering;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoryProperties.class)
+class StoryConfiguration {
+
+    /** The in-process embedding model (loads in under a second; ~200 MB resident). */
+    @Bean(destroyMethod = "close")
+    SentenceEmbedder sentenceEmbedder(StoryProperties properties) {
+        return new SentenceEmbedder(properties.threads());
+    }
+}

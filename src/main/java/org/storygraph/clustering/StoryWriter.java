@@ -1,0 +1,474 @@
+package org.storygraph.clustering;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
+
+/** The graph side of clustering: candidate neighbours, related links, story state, and writing the outcome. */
+final class StoryWriter {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoryWriter.class);
+
+    /** Articles per vector-index query. */
+    private static final int SEARCH_ROWS = 1000;
+
+    private final Driver driver;
+    private final String database;
+    private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "story-neighbours");
+        t.setDaemon(true);
+        return t;
+    });
+
+    StoryWriter(Driver driver, String database) {
+        this.driver = driver;
+        this.database = database;
+    }
+
+    /** A nearest neighbour of a batch article; {@code score} is the vector index's [0,1] cosine score. */
+    record Neighbour(String url, String neighbour, double score, String story, Map<String, Float> terms) {
+    }
+
+    /** A RELATED_TO link (either direction) from a batch article to another article. */
+    record Related(String url, Features other) {
+    }
+
+    record Duplicate(String copy, String original, double cosine) {
+    }
+
+    /**
+     * What a story is to clustering: sums of its members' vectors, the strongest terms, member counts per time
+     * bucket, topic sums. {@code firstEpochSecond} orders stories when two merge (the older one keeps its id).
+     */
+    record StoryState(String id, float[] embeddingSum, List<String> termKeys, List<Double> termWeights,
+            List<String> termSurfaces, Map<Long, Integer> buckets, Map<String, Double> topics, long firstEpochSecond) {
+    }
+
+    /** The outcome of one clustering batch. */
+    static final class Changes {
+        final List<String> created = new ArrayList<>();
+        final Map<String, String> absorbed = new LinkedHashMap<>();
+        final Map<String, String> members = new LinkedHashMap<>();
+        final Map<String, StoryState> states = new LinkedHashMap<>();
+        final List<Duplicate> duplicates = new ArrayList<>();
+        /** Stories whose members changed (a corrected time, a new title) without joining or leaving. */
+        final Set<String> refreshed = new TreeSet<>();
+    }
+
+    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            return session.executeRead(work);
+        }
+    }
+
+    Set<String> urlsWithFeatures(List<String> urls) {
+        return new HashSet<>(read(tx -> tx.run("""
+                UNWIND $urls AS url
+                MATCH (a:Article {url: url}) WHERE a.termKeys IS NOT NULL
+                RETURN a.url AS url
+                """, Map.of("urls", urls)).list(r -> r.get("url").asString())));
+    }
+
+    List<Neighbour> neighbours(List<Features> batch, int k, int windowDays, double duplicateScore) {
+        List<Map<String, Object>> dated = new ArrayList<>();
+        List<Map<String, Object>> undated = new ArrayList<>();
+        for (Features f : batch) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("url", f.url()); // the query reads the stored embedding: no 384 boxed floats per row over Bolt
+            if (f.epochSecond() == Agglomerator.NO_TIME) {
+                undated.add(row);
+            } else {
+                long day = Math.floorDiv(f.epochSecond(), 86400L);
+                row.put("lo", day - windowDays);
+                row.put("hi", day + windowDays);
+                dated.add(row);
+            }
+        }
+        List<Neighbour> result = new ArrayList<>();
+        // Ask the approximate index for three times as many and keep the k best (ties by URL): the top k then
+        // hardly depends on how the index happened to be built, so reclustering gives the same stories in two
+        // databases holding the same articles.
+        int limit = 3 * k + 1;
+        // the index searches are independent: parts of at most SEARCH_ROWS articles, two at a time (the embedding
+        // model is idle by now), each cut to its k best at once, so memory stays bounded at any batch size
+        List<CompletableFuture<List<Neighbour>>> parts = new ArrayList<>();
+        for (int from = 0; from < dated.size(); from += SEARCH_ROWS) {
+            List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + SEARCH_ROWS));
+            parts.add(CompletableFuture.supplyAsync(() -> best(read(tx -> tx.run("""
+                    CYPHER 25
+                    UNWIND $rows AS row
+                    MATCH (a:Article {url: row.url})
+                    MATCH (n:Article)
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding
+                                   WHERE n.day >= row.lo AND n.day <= row.hi LIMIT $limit) SCORE AS score
+                    WITH row, n, score WHERE n.url <> row.url
+                    RETURN row.url AS url, n.url AS neighbour, score,
+                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
+                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
+                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
+                    """, Map.of("rows", rows, "limit", limit, "duplicate", duplicateScore))
+                    .list(StoryWriter::neighbour)), k), searches));
+        }
+        for (CompletableFuture<List<Neighbour>> part : parts) {
+            try {
+                result.addAll(part.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        if (!undated.isEmpty()) {
+            // (appended below; the selection of the best k per article happens at the end)
+            result.addAll(read(tx -> tx.run("""
+                    CYPHER 25
+                    UNWIND $rows AS row
+                    MATCH (a:Article {url: row.url})
+                    MATCH (n:Article)
+                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding LIMIT $limit) SCORE AS score
+                    WITH row, n, score WHERE n.url <> row.url
+                    RETURN row.url AS url, n.url AS neighbour, score,
+                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
+                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
+                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
+                    """, Map.of("rows", undated, "limit", limit, "duplicate", duplicateScore)).list(StoryWriter::neighbour)));
+        }
+        return best(result, k);
+    }
+
+    /** The k nearest per article, by score then URL. */
+    static List<Neighbour> best(List<Neighbour> all, int k) {
+        Map<String, List<Neighbour>> byArticle = new LinkedHashMap<>();
+        all.forEach(n -> byArticle.computeIfAbsent(n.url(), x -> new ArrayList<>()).add(n));
+        List<Neighbour> best = new ArrayList<>();
+        for (List<Neighbour> list : byArticle.values()) {
+            list.sort(java.util.Comparator.comparingDouble(Neighbour::score).reversed()
+                    .thenComparing(Neighbour::neighbour));
+            best.addAll(list.subList(0, Math.min(k, list.size())));
+        }
+        return best;
+    }
+
+    private static Neighbour neighbour(Record r) {
+        Map<String, Float> terms = null;
+        if (!r.get("termKeys").isNull()) {
+            terms = FeatureStore.terms(r);
+        }
+        return new Neighbour(r.get("url").asString(), r.get("neighbour").asString(), r.get("score").asDouble(),
+                r.get("story").isNull() ? null : r.get("story").asString(), terms);
+    }
+
+    List<Related> related(List<Features> batch) {
+        List<String> urls = batch.stream().map(Features::url).toList();
+        return read(tx -> tx.run("""
+                UNWIND $urls AS url
+                MATCH (:Article {url: url})-[:RELATED_TO]-(b:Article)
+                WHERE b.embedding IS NOT NULL
+                WITH DISTINCT url, b
+                OPTIONAL MATCH (b)-[:IN_STORY]->(s:Story)
+                RETURN url, b.url AS other, b.id AS id, b.embedding AS embedding,
+                       b.termKeys AS termKeys, b.termFreqs AS termFreqs, s.id AS story
+                """, Map.of("urls", urls)).list(r -> new Related(r.get("url").asString(),
+                new Features(r.get("other").asString(), r.get("id").asString(), Agglomerator.NO_TIME,
+                        FeatureStore.floats(r.get("embedding")), FeatureStore.terms(r), Map.of(), List.of(),
+                        r.get("story").isNull() ? null : r.get("story").asString()))));
+    }
+
+    Map<String, StoryState> storyStates(Collection<String> ids) {
+        Map<String, StoryState> states = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return states;
+        }
+        read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                RETURN s.id AS id, s.embeddingSum AS embeddingSum, s.termKeys AS termKeys,
+                       s.termWeights AS termWeights, s.termSurfaces AS termSurfaces, s.bucketKeys AS bucketKeys,
+                       s.bucketCounts AS bucketCounts, s.topicKeys AS topicKeys, s.topicWeights AS topicWeights,
+                       s.firstPublishedAt AS first
+                ORDER BY id
+                """, Map.of("ids", List.copyOf(ids))).list()).forEach(r -> {
+            Map<Long, Integer> buckets = new TreeMap<>();
+            List<Long> keys = r.get("bucketKeys").asList(Value::asLong);
+            List<Long> counts = r.get("bucketCounts").asList(Value::asLong);
+            for (int i = 0; i < keys.size(); i++) {
+                buckets.put(keys.get(i), counts.get(i).intValue());
+            }
+            Map<String, Double> topics = new LinkedHashMap<>();
+            if (!r.get("topicKeys").isNull()) {
+                List<String> tk = r.get("topicKeys").asList(Value::asString);
+                List<Double> tw = r.get("topicWeights").asList(Value::asDouble);
+                for (int i = 0; i < tk.size(); i++) {
+                    topics.put(tk.get(i), tw.get(i));
+                }
+            }
+            long first = r.get("first").isNull() ? Long.MAX_VALUE : r.get("first").asOffsetDateTime().toEpochSecond();
+            states.put(r.get("id").asString(), new StoryState(r.get("id").asString(),
+                    FeatureStore.floats(r.get("embeddingSum")), r.get("termKeys").asList(Value::asString),
+                    r.get("termWeights").asList(Value::asDouble), r.get("termSurfaces").asList(Value::asString),
+                    buckets, topics, first));
+        });
+        return states;
+    }
+
+    /** Turns a story's headline and the terms its members share into its label. */
+    interface Labeler {
+        StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered);
+    }
+
+    /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
+    void write(Changes changes, Labeler labeler) {
+        List<Map<String, Object>> absorbed = new ArrayList<>();
+        changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
+        List<Map<String, Object>> members = new ArrayList<>();
+        changes.members.forEach((url, story) -> members.add(Map.of("url", url, "story", story)));
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (StoryState s : changes.states.values()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("id", s.id());
+            m.put("embeddingSum", Values.value(s.embeddingSum()));
+            m.put("termKeys", s.termKeys());
+            m.put("termWeights", s.termWeights());
+            m.put("termSurfaces", s.termSurfaces());
+            m.put("bucketKeys", List.copyOf(s.buckets().keySet()));
+            m.put("bucketCounts", s.buckets().values().stream().map(Integer::longValue).toList());
+            m.put("topicKeys", List.copyOf(s.topics().keySet()));
+            m.put("topicWeights", List.copyOf(s.topics().values()));
+            states.add(m);
+        }
+        Set<String> ids = new TreeSet<>(changes.states.keySet());
+        ids.addAll(changes.refreshed);
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.executeWrite(tx -> {
+                long w0 = System.nanoTime();
+                tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
+                        Map.of("ids", changes.created)).consume();
+                tx.run("""
+                        UNWIND $absorbed AS m
+                        MATCH (gone:Story {id: m.gone})
+                        MATCH (into:Story {id: m.into})
+                        CALL (gone, into) {
+                            MATCH (a:Article)-[r:IN_STORY]->(gone)
+                            CREATE (a)-[:IN_STORY {score: r.score}]->(into)
+                            DELETE r
+                        }
+                        DETACH DELETE gone
+                        """, Map.of("absorbed", absorbed)).consume();
+                tx.run("""
+                        UNWIND $members AS m
+                        MATCH (a:Article {url: m.url})
+                        MATCH (s:Story {id: m.story})
+                        OPTIONAL MATCH (a)-[old:IN_STORY]->(other:Story) WHERE other <> s
+                        DELETE old
+                        MERGE (a)-[:IN_STORY]->(s)
+                        """, Map.of("members", members)).consume();
+                tx.run("""
+                        UNWIND $states AS st
+                        MATCH (s:Story {id: st.id})
+                        SET s.embeddingSum = st.embeddingSum, s.termKeys = st.termKeys,
+                            s.termWeights = st.termWeights, s.termSurfaces = st.termSurfaces,
+                            s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
+                            s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
+                        """, Map.of("states", states)).consume();
+                long w1 = System.nanoTime();
+                writeDuplicates(tx, changes.duplicates);
+                long w2 = System.nanoTime();
+                refreshStories(tx, ids, labeler);
+                log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
+                        + "coverage {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000,
+                        (System.nanoTime() - w2) / 1_000_000);
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Re-derives the given stories' members' scores, head, size, providers, times and label, and their
+     * {@code (:Provider)-[:COVERED]->(:Story)} relationships: one per provider with an article in the story, holding
+     * its article count, its first and last plausible publication time and how many of its articles have implausible
+     * times. Coverage, provider profiles and the lead/lag network read these instead of every article of every story
+     * (cypher/migrations/V0005 builds them for graphs clustered before).
+     */
+    void refresh(Collection<String> ids, Labeler labeler) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            session.executeWrite(tx -> {
+                refreshStories(tx, ids, labeler);
+                return null;
+            });
+        }
+    }
+
+    private static void refreshStories(TransactionContext tx, Collection<String> ids,
+            Labeler labeler) {
+        List<Record> heads = tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                CALL (s) {
+                    // scores to 3 decimals, written only where they changed: one article more moves
+                    // a large story's centroid too little to rewrite every membership
+                    MATCH (a:Article)-[r:IN_STORY]->(s)
+                    WITH a, r,
+                         round(2 * vector.similarity.cosine(a.embedding, s.embeddingSum) - 1, 3) AS similarity
+                    CALL (r, similarity) {
+                        WITH r, similarity WHERE r.score IS NULL OR r.score <> similarity
+                        SET r.score = similarity
+                    }
+                    RETURN a AS head ORDER BY similarity DESC, a.url LIMIT 1
+                }
+                CALL (s) {
+                    // one pass per provider: its COVERED relationship (setting a property to the value it has
+                    // writes nothing) and the story's provider count and times; members without a provider count
+                    // for the times only
+                    MATCH (x:Article)-[:IN_STORY]->(s)
+                    OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
+                    WITH p, x, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
+                    WITH p, count(x) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
+                    CALL (s, p, articles, timed, first, last) {
+                        WITH * WHERE p IS NOT NULL
+                        MERGE (p)-[c:COVERED]->(s)
+                        SET c.articles = articles, c.implausible = articles - timed, c.first = first, c.last = last
+                    }
+                    RETURN count(p) AS providers, min(first) AS first, max(last) AS last, collect(p) AS present
+                }
+                CALL (s, present) {
+                    MATCH (s)<-[gone:COVERED]-(q:Provider) WHERE NOT q IN present
+                    DELETE gone
+                }
+                CALL (s) {
+                    // label terms: words several members share (ranked against the whole graph in Java); of
+                    // a large story, its 200 members closest to the centroid speak for it
+                    MATCH (x:Article)-[r:IN_STORY]->(s)
+                    WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
+                    WITH s, collect(x) AS xs
+                    UNWIND xs AS x
+                    UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
+                    WITH size(xs) AS considered, x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                    WITH considered, key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
+                    WHERE members >= 2
+                    ORDER BY members DESC, key
+                    RETURN collect({key: key, surface: surface, members: members})[0..200] AS shared,
+                           max(considered) AS considered
+                }
+                SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
+                    s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
+                    s.updatedAt = datetime()
+                RETURN s.id AS id, head.title AS headline, shared AS candidates, considered
+                """, Map.of("ids", List.copyOf(ids))).list();
+        List<Map<String, Object>> labels = new ArrayList<>();
+        for (Record r : heads) {
+            List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
+                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
+            int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
+            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered);
+            labels.add(Map.of("id", r.get("id").asString(), "label", label.text() == null ? "" : label.text(),
+                    "terms", label.terms()));
+        }
+        tx.run("""
+                UNWIND $labels AS l
+                MATCH (s:Story {id: l.id})
+                SET s.label = l.label, s.topTerms = l.terms
+                """, Map.of("labels", labels)).consume();
+    }
+
+    /**
+     * Keeps duplicate groups flat: every copy points straight at the earliest copy of its group, never along a
+     * chain. The groups of the new pairs are read one hop deep (the invariant makes that enough), joined with
+     * union-find, and re-pointed.
+     */
+    private static void writeDuplicates(TransactionContext tx, List<Duplicate> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Set<String> involved = new TreeSet<>();
+        Map<String, Double> cosine = new HashMap<>();
+        for (Duplicate d : pairs) {
+            involved.add(d.copy());
+            involved.add(d.original());
+            cosine.merge(d.copy(), d.cosine(), Math::max);
+            cosine.merge(d.original(), d.cosine(), Math::max);
+        }
+        DuplicateGroups groups = new DuplicateGroups();
+        tx.run("""
+                UNWIND $urls AS u
+                MATCH (x:Article {url: u})
+                OPTIONAL MATCH (x)-[:DUPLICATE_OF]->(c:Article)
+                WITH x, coalesce(c, x) AS canonical
+                OPTIONAL MATCH (m:Article)-[:DUPLICATE_OF]->(canonical)
+                WITH x, canonical, collect(m) AS members
+                UNWIND [x, canonical] + members AS member
+                WITH x, member
+                RETURN DISTINCT x.url AS url, member.url AS member,
+                       CASE WHEN member.timeFlag IS NULL THEN member.publishedAt END AS time
+                """, Map.of("urls", List.copyOf(involved))).list().forEach(r -> {
+            String member = r.get("member").asString();
+            groups.member(member, r.get("time").isNull() ? Long.MAX_VALUE
+                    : r.get("time").asOffsetDateTime().toEpochSecond());
+            groups.union(r.get("url").asString(), member);
+        });
+        pairs.forEach(d -> groups.union(d.copy(), d.original()));
+        List<Map<String, Object>> edges = new ArrayList<>();
+        for (DuplicateGroups.Edge e : groups.edges()) {
+            Map<String, Object> m = new HashMap<>(); // cosine may be null for a member re-pointed from a chain
+            m.put("copy", e.copy());
+            m.put("original", e.original());
+            m.put("cosine", cosine.get(e.copy()));
+            edges.add(m);
+        }
+        tx.run("""
+                UNWIND $canonicals AS c
+                MATCH (:Article {url: c})-[old:DUPLICATE_OF]->()
+                DELETE old
+                """, Map.of("canonicals", groups.canonicals())).consume();
+        tx.run("""
+                UNWIND $edges AS e
+                MATCH (copy:Article {url: e.copy})
+                MATCH (original:Article {url: e.original})
+                OPTIONAL MATCH (copy)-[old:DUPLICATE_OF]->(other:Article) WHERE other <> original
+                DELETE old
+                WITH DISTINCT copy, original, e
+                MERGE (copy)-[r:DUPLICATE_OF]->(original)
+                SET r.cosine = coalesce(e.cosine, r.cosine, 1.0)
+                """, Map.of("edges", edges)).consume();
+    }
+
+    /** Removes every story and duplicate link (a full recluster starts from here). */
+    void deleteAllStories() {
+        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+            // relationships first, in bounded transactions: a large story has thousands of members
+            session.run("""
+                    MATCH (:Article)-[r:IN_STORY]->(:Story)
+                    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            session.run("""
+                    MATCH (:Provider)-[r:COVERED]->(:Story)
+                    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+            session.run("""
+                    MATCH (s:Story)
+                    CALL (s) { DETACH DELETE s } IN TRANSACTIONS OF 5000 ROWS
+                    """).consume();
+            session.run("""
+                    MATCH ()-[d:DUPLICATE_OF]->()
+                    CALL (d) { DELETE d } IN TRANSACTIONS OF 10000 ROWS
+                    """).consume();
+        }
+    }
+}

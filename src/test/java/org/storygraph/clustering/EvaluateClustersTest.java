@@ -1,0 +1,89 @@
+package org.storygraph.clustering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.storygraph.StoryGraphApplication;
+import org.storygraph.cli.Cli;
+
+/**
+ * The quality benchmark end to end on both dev sets (skipped when ../shared is not beside the project): the CLI
+ * loads a corpus into a fresh embedded database, clusters it in one batch and in ten random batches, and its scores
+ * stay at the figures docs/benchmarks.md records for the same commands (a floor a little below them, so that a
+ * regression fails and noise does not), with the incremental result within 0.02 of the single batch.
+ */
+class EvaluateClustersTest {
+
+    static final Path EMERGENT = ClusterScoresTest.DEV.resolveSibling("emergent-dev");
+    static final Path UCI_EVENTS = ClusterScoresTest.DEV.resolve("truth-events.csv");
+
+    private static double run(Path dir, Path truth, Path predictions, String... extra) {
+        List<String> args = new ArrayList<>(List.of("evaluate-clusters", dir.toString(), "--truth", truth.toString(),
+                "--out", predictions.toString()));
+        args.addAll(List.of(extra));
+        var out = new ByteArrayOutputStream();
+        int code = Cli.run(StoryGraphApplication.class, args.toArray(String[]::new),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertThat(code).isZero();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("bcubed_f1=([0-9.]+)").matcher(printed);
+        assertThat(m.find()).as(printed).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Scores the written predictions file independently of the command's own computation. */
+    private static double rescore(Path truthFile, Path predictions) throws Exception {
+        Map<String, String> truth = EvaluateCommand.readTruth(truthFile);
+        Map<String, String> predicted = new java.util.HashMap<>();
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.getFirst()).isEqualTo("webUrl,cluster");
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = EvaluateCommand.parseCsvLine(line);
+            predicted.put(f.get(0), f.get(1));
+        }
+        assertThat(predicted.keySet()).containsAll(truth.keySet());
+        List<String> gold = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        truth.forEach((url, story) -> {
+            gold.add(story);
+            labels.add(predicted.get(url));
+        });
+        return ClusterScores.of(gold, labels).f1();
+    }
+
+    private static void check(Path dir, Path truth, double floor) throws Exception {
+        assumeTrue(Files.isDirectory(dir), dir + " is not beside the project (../shared)");
+        Path out = Files.createDirectories(Path.of("target", "evaluation"));
+        String name = dir.getFileName().toString();
+        Path one = out.resolve(name + "-1.csv");
+        double f1 = run(dir, truth, one);
+        assertThat(f1).isGreaterThanOrEqualTo(floor);
+        assertThat(rescore(truth, one)).isEqualTo(f1, org.assertj.core.api.Assertions.within(5e-5));
+
+        Path ten = out.resolve(name + "-10.csv");
+        double incremental = run(dir, truth, ten, "--batches", "10", "--seed", "1");
+        assertThat(incremental).isCloseTo(f1, org.assertj.core.api.Assertions.within(0.02));
+    }
+
+    @Test
+    void denseSameDayNewsAgainstEventLabels() throws Exception {
+        check(ClusterScoresTest.DEV, UCI_EVENTS, 0.88);
+    }
+
+    @Test
+    void storiesThatRunForWeeks() throws Exception {
+        check(EMERGENT, EMERGENT.resolve("truth.csv"), 0.93);
+    }
+}
