@@ -1,0 +1,7 @@
+/**
+ * The story read API: lists, search and one story with its articles (and the recluster trigger).
+ */
+@ApplicationModule(displayName = "Story", allowedDependencies = { "clustering", "graph", "common" })
+package org.storygraph.story;
+
+import org.springframework.modulith.ApplicationModule;

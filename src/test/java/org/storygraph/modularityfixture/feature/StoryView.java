@@ -1,0 +1,4 @@
+package org.storygraph.modularityfixture.feature;
+
+public class StoryView {
+}

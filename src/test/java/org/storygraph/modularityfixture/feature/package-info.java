@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = "graph")
+package org.storygraph.modularityfixture.feature;
+
+import org.springframework.modulith.ApplicationModule;

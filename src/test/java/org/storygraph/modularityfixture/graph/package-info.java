@@ -1,0 +1,4 @@
+@ApplicationModule(allowedDependencies = {})
+package org.storygraph.modularityfixture.graph;
+
+import org.springframework.modulith.ApplicationModule;
