@@ -12,7 +12,7 @@ import java.util.Map;
  * predicted story holding several gold stories) and splits (a gold story spread over several predicted ones). The
  * cost of each is the number of articles outside its largest part — what B-cubed loses there.
  */
-final class ClusterErrors {
+public final class ClusterErrors {
 
     /** Articles of one gold story in one predicted story, with up to two headlines. */
     record Part(String gold, String predicted, int articles, List<String> headlines) {
@@ -31,7 +31,8 @@ final class ClusterErrors {
     }
 
     /** {@code gold}, {@code predicted} and {@code headlines} are keyed by article URL. */
-    static ClusterErrors of(Map<String, String> gold, Map<String, String> predicted, Map<String, String> headlines) {
+    public static ClusterErrors of(Map<String, String> gold, Map<String, String> predicted,
+            Map<String, String> headlines) {
         Map<String, Map<String, List<String>>> byPredicted = new LinkedHashMap<>();
         Map<String, Map<String, List<String>>> byGold = new LinkedHashMap<>();
         gold.forEach((url, g) -> {
@@ -72,7 +73,7 @@ final class ClusterErrors {
     }
 
     /** The {@code limit} worst merges and splits, each with its largest parts and two headlines of each. */
-    void print(PrintStream out, int limit) {
+    public void print(PrintStream out, int limit) {
         out.printf("worst merges (a predicted story holding several gold stories; cost = articles outside its largest"
                 + " gold story): %d in all%n", merges.size());
         for (Error e : merges.subList(0, Math.min(limit, merges.size()))) {

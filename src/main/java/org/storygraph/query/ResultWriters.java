@@ -13,7 +13,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a running query's rows as they arrive: JSON, CSV, or a text table for terminals. */
-final class ResultWriters {
+public final class ResultWriters {
 
     private ResultWriters() {
     }
@@ -22,7 +22,7 @@ final class ResultWriters {
      * {@code {"query", "columns", "rows", "rowCount", "truncated", "elapsedMs"}}; a failure after rows were sent
      * (a timeout half-way) ends the document with {@code "error": {status, title, detail}}.
      */
-    static void json(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) {
+    public static void json(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) {
         try (JsonGenerator g = mapper.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringProperty("query", run.query().name());
@@ -58,7 +58,7 @@ final class ResultWriters {
     }
 
     /** RFC 4180 CSV with a header row; nested values (nodes, lists, maps) as JSON text. */
-    static void csv(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) throws IOException {
+    public static void csv(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write(String.join(",", run.columns().stream().map(ResultWriters::csvField).toList()));
         w.write("\r\n");
@@ -77,7 +77,7 @@ final class ResultWriters {
     }
 
     /** Aligned columns for a terminal; long cells are cut at 60 characters. */
-    static void table(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) {
+    public static void table(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(run.columns());
         for (List<Object> row = run.next(); row != null; row = run.next()) {

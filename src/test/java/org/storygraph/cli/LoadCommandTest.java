@@ -74,11 +74,4 @@ class LoadCommandTest {
         assertThat(cli("frobnicate").code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(cli("load", "--storygraph.neo4j.uri=" + TestDatabase.boltUri()).code()).isEqualTo(Cli.EXIT_USAGE);
     }
-
-    @Test
-    void everyListedCommandHasABean(@Autowired java.util.List<Command> commands) {
-        // generate runs without a database, so it is the one command without a bean
-        assertThat(commands).extracting(Command::name).containsExactlyInAnyOrderElementsOf(
-                Cli.COMMANDS.keySet().stream().filter(c -> !c.equals("generate")).toList());
-    }
 }

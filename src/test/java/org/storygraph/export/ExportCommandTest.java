@@ -67,7 +67,7 @@ class ExportCommandTest {
     @Test
     void exportsAStoryToAFileAndASpanAndTheLeadLagNetworkToStdout(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out").resolve("story.gexf");
-        Run story = cli("export", "--story", protests, "--format", "gexf", "--out", file.toString(), db());
+        Run story = cli("export", "--story=" + protests, "--format=gexf", "--out", file.toString(), db());
         assertThat(story.code()).as(story.err()).isZero();
         assertThat(story.out()).isEmpty();
         assertThat(story.err()).contains("story " + protests).contains(file.toAbsolutePath().toString());
@@ -84,7 +84,7 @@ class ExportCommandTest {
                   AND a.publishedAt < datetime('2020-06-20T00:00:00Z') RETURN count(a)""");
         assertThat(Imported.graphml(span.out()).nodeCounts()).containsEntry("article", articles);
 
-        Run leadLag = cli("export", "--leadlag", "--format", "csv", db());
+        Run leadLag = cli("export", "--leadlag", "--format", "CSV", db());
         assertThat(leadLag.code()).as(leadLag.err()).isZero();
         List<Map<String, String>> rows = Csv.records(leadLag.out());
         // one edge per ordered pair of a story's providers, earlier to later: 3 in the protests story and 1 in
@@ -124,7 +124,6 @@ class ExportCommandTest {
             assertThat(run.code()).as(String.join(" ", args)).isEqualTo(Cli.EXIT_USAGE);
             assertThat(run.err()).as(String.join(" ", args)).contains("usage: storygraph export");
         }
-        assertThat(Cli.COMMANDS).containsKey("export");
     }
 
     @Test

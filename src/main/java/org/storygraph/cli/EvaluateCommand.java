@@ -1,4 +1,4 @@
-package org.storygraph.clustering;
+package org.storygraph.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,75 +12,80 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.stereotype.Component;
-import org.storygraph.cli.Command;
+import org.storygraph.clustering.ClusterErrors;
+import org.storygraph.clustering.ClusterScores;
+import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadProgress;
 import org.storygraph.ingest.LoadReport;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 /**
- * {@code evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S] [--out FILE] [--errors N]}: loads a labelled corpus into a fresh embedded
- * database (the CLI gives this command a temporary one), clusters it — in one batch, or in N batches of files in a
- * random order with clustering after each, as they would arrive — writes {@code webUrl,cluster} predictions with
- * each article's original URLs, and prints B-cubed precision/recall/F1, ARI and NMI against the gold labels ({@code --truth}, default
- * {@code DIR/truth.csv}), then the worst merges and splits with example headlines ({@code --errors}, default 5).
+ * {@code evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S] [--out FILE] [--errors N]}: loads a labelled
+ * corpus into a fresh embedded database (a temporary one, see {@link CliContext#freshDatabase()}), clusters it — in
+ * one batch, or in N batches of files in a random order with clustering after each, as they would arrive — writes
+ * {@code webUrl,cluster} predictions with each article's original URLs, and prints B-cubed precision/recall/F1, ARI
+ * and NMI against the gold labels ({@code --truth}, default {@code DIR/truth.csv}), then the worst merges and splits
+ * with example headlines ({@code --errors}, default 5).
  */
-@Component
-class EvaluateCommand implements Command {
+@Command(name = "evaluate-clusters", description = {"Score the clustering on a labelled corpus.",
+        "Loads the corpus into a fresh embedded database (in a temporary directory), clusters it, scores the stories "
+                + "against the gold labels (B-cubed, ARI, NMI) and lists the worst merges and splits."})
+class EvaluateCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: storygraph evaluate-clusters DIR [--truth FILE] [--batches N] [--seed S]"
-            + " [--out FILE] [--errors N]";
+    @Parameters(paramLabel = "DIR", description = "the corpus")
+    Path dir;
 
-    private final IngestService ingest;
-    private final StoryClusterer clusterer;
-    private final Neo4jClient client;
+    @Option(names = "--truth", paramLabel = "FILE", description = "gold labels, webUrl,story (default DIR/truth.csv)")
+    Path truthFile;
 
-    EvaluateCommand(IngestService ingest, StoryClusterer clusterer, Neo4jClient client) {
-        this.ingest = ingest;
-        this.clusterer = clusterer;
-        this.client = client;
+    @Option(names = "--batches", paramLabel = "N", defaultValue = "1", converter = PositiveInt.class,
+            description = "load and cluster in N batches of files in a random order (default ${DEFAULT-VALUE})")
+    int batches;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "seed of the batches' order (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "predictions.csv",
+            description = "where the predictions go, webUrl,cluster (default ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--errors", paramLabel = "N", defaultValue = "5",
+            description = "how many of the worst merges and splits to list (default ${DEFAULT-VALUE})")
+    int errors;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext cli;
+
+    EvaluateCommand(CliContext cli) {
+        this.cli = cli;
     }
 
     @Override
-    public String name() {
-        return "evaluate-clusters";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        Path dir = null;
-        int batches = 1;
-        long seed = 1;
-        Path output = Path.of("predictions.csv");
-        Path truthFile = null;
-        int errors = 5;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--batches" -> batches = Integer.parseInt(args.get(++i));
-                case "--seed" -> seed = Long.parseLong(args.get(++i));
-                case "--out" -> output = Path.of(args.get(++i));
-                case "--truth" -> truthFile = Path.of(args.get(++i));
-                case "--errors" -> errors = Integer.parseInt(args.get(++i));
-                default -> {
-                    if (a.startsWith("--") || dir != null) {
-                        err.println(USAGE);
-                        return 2;
-                    }
-                    dir = Path.of(a);
-                }
-            }
-        }
-        if (dir != null && truthFile == null) {
+    public Integer call() {
+        if (truthFile == null) {
             truthFile = dir.resolve("truth.csv");
         }
-        if (dir == null || !Files.isRegularFile(truthFile) || batches < 1) {
-            err.println(USAGE + " (the gold labels " + (truthFile == null ? "DIR/truth.csv" : truthFile)
-                    + " must exist)");
-            return 2;
+        if (!Files.isRegularFile(truthFile)) {
+            throw new ParameterException(spec.commandLine(), "the gold labels " + truthFile + " must exist");
         }
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
+        cli.freshDatabase();
+        IngestService ingest = cli.bean(IngestService.class);
+        StoryClusterer clusterer = cli.bean(StoryClusterer.class);
         Map<String, String> truth = readTruth(truthFile);
         List<Path> files = new ArrayList<>(ingest.itemFiles(List.of(dir)));
         if (batches > 1) {
@@ -134,7 +139,7 @@ class EvaluateCommand implements Command {
      */
     private Map<String, String> predictions(Map<String, String> headlines) {
         Map<String, String> predicted = new LinkedHashMap<>();
-        client.query("""
+        cli.bean(Neo4jClient.class).query("""
                 MATCH (a:Article)
                 OPTIONAL MATCH (a)-[:IN_STORY]->(s:Story)
                 RETURN a.originalUrls AS urls, coalesce(s.id, 'article-' + a.id) AS cluster, a.title AS title

@@ -1,4 +1,4 @@
-package org.storygraph.query;
+package org.storygraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,6 @@ import org.storygraph.GraphFixtures;
 import org.storygraph.StoryGraphApplication;
 import org.storygraph.StoryGraphTest;
 import org.storygraph.TestDatabase;
-import org.storygraph.cli.Cli;
 
 @StoryGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

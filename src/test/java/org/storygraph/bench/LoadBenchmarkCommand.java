@@ -10,16 +10,18 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
-import org.springframework.stereotype.Component;
-import org.storygraph.cli.Cli;
-import org.storygraph.cli.Command;
+import org.storygraph.cli.CliContext;
+import org.storygraph.common.UrlCanonicalizer;
 import org.storygraph.graph.Neo4jProperties;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadReport;
-import org.storygraph.common.UrlCanonicalizer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code storygraph benchmark-load --articles N [--seed S] [--naive M]}: the same generated corpus loaded, in one
@@ -31,43 +33,41 @@ import org.storygraph.common.UrlCanonicalizer;
  * written beforehand, not timed; reading, parsing, hashing and provenance are timed; clustering off). Graph writes only:
  * embeddings and clustering are measured by {@code benchmark-cluster}.
  */
-@Component
-class LoadBenchmarkCommand implements Command {
+@Command(name = "benchmark-load", description = {"The same generated corpus loaded into a fresh temporary "
+        + "database (emptied between contenders) by bare UNWIND ... CREATE (a lower bound), by naive Spring Data "
+        + "Neo4j saves (one transaction per article) and by the project's loader from files."})
+final class LoadBenchmarkCommand implements Callable<Integer> {
 
-    private final IngestService ingest;
-    private final Driver driver;
-    private final String database;
-    private final NaiveArticleRepository naive;
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", converter = Count.class,
+            description = "articles (default ${DEFAULT-VALUE})")
+    int articles;
 
-    LoadBenchmarkCommand(IngestService ingest, Driver driver, Neo4jProperties neo4j,
-            NaiveArticleRepository naive) {
-        this.ingest = ingest;
-        this.driver = driver;
-        this.database = neo4j.database();
-        this.naive = naive;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--naive", paramLabel = "M", defaultValue = "2000", converter = Count.class,
+            description = "articles the naive loader saves (default ${DEFAULT-VALUE})")
+    int naiveArticles;
+
+    private final CliContext cli;
+    private IngestService ingest;
+    private Driver driver;
+    private String database;
+    private NaiveArticleRepository naive;
+
+    LoadBenchmarkCommand(CliContext cli) {
+        this.cli = cli;
     }
 
     @Override
-    public String name() {
-        return "benchmark-load";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        int articles = 100_000;
-        long seed = 7;
-        int naiveArticles = 2_000;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--articles" -> articles = Integer.parseInt(args.get(++i).replace("_", ""));
-                case "--seed" -> seed = Long.parseLong(args.get(++i));
-                case "--naive" -> naiveArticles = Integer.parseInt(args.get(++i).replace("_", ""));
-                default -> {
-                    err.println("usage: storygraph benchmark-load [--articles N] [--seed S] [--naive M]");
-                    return 2;
-                }
-            }
-        }
+    public Integer call() {
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
+        cli.freshDatabase();
+        ingest = cli.bean(IngestService.class);
+        driver = cli.bean(Driver.class);
+        database = cli.bean(Neo4jProperties.class).database();
+        naive = cli.bean(NaiveArticleRepository.class);
         if (nodeCount() > 0) {
             err.println("benchmark-load: the database is not empty; it empties it between contenders, so give it an "
                     + "empty one (by default it makes a temporary one)");
@@ -108,7 +108,7 @@ class LoadBenchmarkCommand implements Command {
             err.println("benchmark-load: " + e.getMessage());
             return 1;
         } finally {
-            Cli.deleteQuietly(files);
+            CliContext.deleteQuietly(files);
         }
         long created = count("MATCH (a:Article) RETURN count(a)");
         long related = count("MATCH ()-[r:RELATED_TO]->() RETURN count(r)");

@@ -8,39 +8,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.storygraph.cli.CliContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code storygraph generate --articles N [--seed S] --out DIR}: writes a synthetic corpus in the seed file format,
  * 1,000 files per sub-folder, plus {@code truth.csv} ({@code webUrl,story}) so {@code evaluate-clusters} can score
  * it. Runs without a database.
  */
-public final class GenerateCommand {
+@Command(name = "generate", description = "Write a synthetic corpus in the seed format, 1,000 files per sub-folder, "
+        + "and its gold stories (truth.csv, webUrl,story) for evaluate-clusters; no database.")
+final class GenerateCommand implements Callable<Integer> {
 
-    private GenerateCommand() {
+    @Option(names = "--articles", paramLabel = "N", required = true, converter = Count.class,
+            description = "how many articles (1_000_000 works too)")
+    int articles;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the corpus goes")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CliContext cli;
+
+    GenerateCommand(CliContext cli) {
+        this.cli = cli;
     }
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Integer articles = null;
-        long seed = 42;
-        Path dir = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                switch (args.get(i)) {
-                    case "--articles" -> articles = Integer.parseInt(args.get(++i).replace("_", ""));
-                    case "--seed" -> seed = Long.parseLong(args.get(++i));
-                    case "--out" -> dir = Path.of(args.get(++i));
-                    default -> throw new IllegalArgumentException(args.get(i));
-                }
-            }
-        } catch (RuntimeException e) {
-            articles = null;
+    @Override
+    public Integer call() {
+        if (articles < 1) {
+            throw new ParameterException(spec.commandLine(), "--articles must be at least 1");
         }
-        if (articles == null || articles < 1 || dir == null) {
-            err.println("usage: storygraph generate --articles N [--seed S] --out DIR");
-            return 2;
-        }
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
         long started = System.nanoTime();
         CorpusGenerator generator = new CorpusGenerator(articles, seed);
         try {

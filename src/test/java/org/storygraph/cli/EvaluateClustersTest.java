@@ -1,6 +1,7 @@
-package org.storygraph.clustering;
+package org.storygraph.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,18 +17,20 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.storygraph.StoryGraphApplication;
-import org.storygraph.cli.Cli;
+import org.storygraph.clustering.ClusterScores;
 
 /**
  * The quality benchmark end to end on both dev sets (skipped when ../shared is not beside the project): the CLI
  * loads a corpus into a fresh embedded database, clusters it in one batch and in ten random batches, and its scores
  * stay at the figures docs/benchmarks.md records for the same commands (a floor a little below them, so that a
- * regression fails and noise does not), with the incremental result within 0.02 of the single batch.
+ * regression fails and noise does not), with the incremental result within 0.02 of the single batch; and the gold
+ * labels as the command reads them reproduce the dataset README's baselines.
  */
 class EvaluateClustersTest {
 
-    static final Path EMERGENT = ClusterScoresTest.DEV.resolveSibling("emergent-dev");
-    static final Path UCI_EVENTS = ClusterScoresTest.DEV.resolve("truth-events.csv");
+    static final Path DEV = Path.of("../shared/datasets/uci-news-dev");
+    static final Path EMERGENT = DEV.resolveSibling("emergent-dev");
+    static final Path UCI_EVENTS = DEV.resolve("truth-events.csv");
 
     private static double run(Path dir, Path truth, Path predictions, String... extra) {
         List<String> args = new ArrayList<>(List.of("evaluate-clusters", dir.toString(), "--truth", truth.toString(),
@@ -70,20 +73,52 @@ class EvaluateClustersTest {
         Path one = out.resolve(name + "-1.csv");
         double f1 = run(dir, truth, one);
         assertThat(f1).isGreaterThanOrEqualTo(floor);
-        assertThat(rescore(truth, one)).isEqualTo(f1, org.assertj.core.api.Assertions.within(5e-5));
+        assertThat(rescore(truth, one)).isEqualTo(f1, within(5e-5));
 
         Path ten = out.resolve(name + "-10.csv");
         double incremental = run(dir, truth, ten, "--batches", "10", "--seed", "1");
-        assertThat(incremental).isCloseTo(f1, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(incremental).isCloseTo(f1, within(0.02));
     }
 
     @Test
     void denseSameDayNewsAgainstEventLabels() throws Exception {
-        check(ClusterScoresTest.DEV, UCI_EVENTS, 0.88);
+        check(DEV, UCI_EVENTS, 0.88);
     }
 
     @Test
     void storiesThatRunForWeeks() throws Exception {
         check(EMERGENT, EMERGENT.resolve("truth.csv"), 0.93);
+    }
+
+    /** The reference rows of the dataset README, recomputed from truth.csv and the files' categories. */
+    @Test
+    void reproducesTheDatasetReadmeBaselines() throws Exception {
+        assumeTrue(Files.isDirectory(DEV), "the UCI dev set is not beside the project (../shared)");
+        Map<String, String> truth = EvaluateCommand.readTruth(DEV.resolve("truth.csv"));
+        Map<String, String> category = new java.util.HashMap<>();
+        try (var files = Files.list(DEV)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("uci_")).toList()) {
+                String text = Files.readString(f);
+                String url = text.replaceAll("(?s).*\nwebUrl: \"([^\"]*)\".*", "$1");
+                String cat = text.replaceAll("(?s).*\ncategory: ([^\n]*)\n.*", "$1");
+                category.put(url, cat);
+            }
+        }
+        List<String> gold = new ArrayList<>(truth.values());
+        List<String> alone = new ArrayList<>(truth.keySet());
+        List<String> byCategory = truth.keySet().stream().map(category::get).toList();
+
+        ClusterScores singletons = ClusterScores.of(gold, alone);
+        assertThat(singletons.precision()).isEqualTo(1.0);
+        assertThat(singletons.recall()).isCloseTo(0.0121, within(5e-5));
+        assertThat(singletons.f1()).isCloseTo(0.0238, within(5e-5));
+        assertThat(singletons.nmi()).isCloseTo(0.5895, within(5e-5));
+
+        ClusterScores categories = ClusterScores.of(gold, byCategory);
+        assertThat(categories.precision()).isCloseTo(0.1300, within(5e-5));
+        assertThat(categories.recall()).isEqualTo(1.0);
+        assertThat(categories.f1()).isCloseTo(0.2300, within(5e-5));
+        assertThat(categories.ari()).isCloseTo(0.1496, within(5e-5));
+        assertThat(categories.nmi()).isCloseTo(0.4926, within(5e-5));
     }
 }

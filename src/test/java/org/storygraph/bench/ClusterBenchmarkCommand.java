@@ -11,17 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
-import org.springframework.stereotype.Component;
-import org.storygraph.cli.Command;
-import org.storygraph.ingest.IngestService;
-import org.storygraph.common.UrlCanonicalizer;
+import org.storygraph.cli.CliContext;
 import org.storygraph.clustering.ClusterScores;
 import org.storygraph.clustering.SentenceEmbedder;
 import org.storygraph.clustering.StoryClusterer;
+import org.storygraph.common.UrlCanonicalizer;
+import org.storygraph.ingest.IngestService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code storygraph benchmark-cluster [--articles N] [--incremental M] [--seed S]}: on a fresh temporary database,
@@ -30,43 +33,38 @@ import org.storygraph.clustering.StoryClusterer;
  * M = 1,000), and measures the embedding model alone: its own single-call speed and the batched, parallel speed
  * clustering uses. Quality against the generator's gold stories is printed too.
  */
-@Component
-class ClusterBenchmarkCommand implements Command {
+@Command(name = "benchmark-cluster", description = {"On a fresh temporary database (or the empty one of "
+        + "--storygraph.neo4j.embedded.data-dir=DIR): load N generated articles, cluster them all from scratch, then "
+        + "load M more and cluster them incrementally; the embedding model's speed alone; quality against the "
+        + "generator's stories."})
+final class ClusterBenchmarkCommand implements Callable<Integer> {
 
-    private final IngestService ingest;
-    private final StoryClusterer clusterer;
-    private final SentenceEmbedder embedder;
-    private final Neo4jClient client;
+    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", converter = Count.class,
+            description = "articles clustered from scratch (default ${DEFAULT-VALUE})")
+    int articles;
 
-    ClusterBenchmarkCommand(IngestService ingest, StoryClusterer clusterer, SentenceEmbedder embedder,
-            Neo4jClient client) {
-        this.ingest = ingest;
-        this.clusterer = clusterer;
-        this.embedder = embedder;
-        this.client = client;
+    @Option(names = "--incremental", paramLabel = "M", defaultValue = "1000", converter = Count.class,
+            description = "articles then clustered incrementally (default ${DEFAULT-VALUE})")
+    int incremental;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "default ${DEFAULT-VALUE}")
+    long seed;
+
+    private final CliContext cli;
+
+    ClusterBenchmarkCommand(CliContext cli) {
+        this.cli = cli;
     }
 
     @Override
-    public String name() {
-        return "benchmark-cluster";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
-        int articles = 100_000;
-        int incremental = 1_000;
-        long seed = 7;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--articles" -> articles = Integer.parseInt(args.get(++i).replace("_", ""));
-                case "--incremental" -> incremental = Integer.parseInt(args.get(++i).replace("_", ""));
-                case "--seed" -> seed = Long.parseLong(args.get(++i));
-                default -> {
-                    err.println("usage: storygraph benchmark-cluster [--articles N] [--incremental M] [--seed S]");
-                    return 2;
-                }
-            }
-        }
+    public Integer call() {
+        PrintStream out = cli.out();
+        PrintStream err = cli.err();
+        cli.freshDatabase();
+        IngestService ingest = cli.bean(IngestService.class);
+        StoryClusterer clusterer = cli.bean(StoryClusterer.class);
+        SentenceEmbedder embedder = cli.bean(SentenceEmbedder.class);
+        Neo4jClient client = cli.bean(Neo4jClient.class);
         if (client.query("MATCH (a:Article) RETURN count(a)").fetchAs(Long.class).one().orElse(0L) > 0) {
             err.println("benchmark-cluster: the database is not empty; give it an empty data directory (by default "
                     + "it makes a temporary one)");
