@@ -1,29 +1,35 @@
 package org.storygraph.article;
 
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.integer;
+import static org.storygraph.graph.Convert.list;
+import static org.storygraph.graph.Convert.string;
+import static org.storygraph.graph.Convert.strings;
+import static org.storygraph.graph.Convert.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
-import org.storygraph.common.Page;
-import org.storygraph.graph.Fulltext;
-import org.storygraph.common.ProviderRef;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.RelatedLink;
 import org.storygraph.article.ArticleViews.TopicSummary;
-import org.storygraph.graph.ReadRetry;
 import org.storygraph.common.InvalidUrlException;
+import org.storygraph.common.Page;
+import org.storygraph.common.ProviderRef;
 import org.storygraph.common.UrlCanonicalizer;
+import org.storygraph.graph.Fulltext;
+import org.storygraph.graph.Graph;
+import org.storygraph.graph.ReadRetry;
 
-/** Read side of articles, providers and topics: parameterised Cypher through {@link Neo4jClient}, record results. */
+/** Read side of articles, providers and topics: parameterised Cypher through {@link Graph}, record results. */
 @Service
 @ReadRetry
 public class ArticleQueries {
@@ -32,90 +38,77 @@ public class ArticleQueries {
     public record ArticleFilter(String provider, String topic, Instant from, Instant to, String url, String q) {
     }
 
+    /** The filters of the article list on {@code a}; a null parameter does not filter. */
+    private static final String FILTERS = """
+            WHERE ($provider IS NULL OR EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
+              AND ($topic IS NULL OR EXISTS { (a)-[:TAGGED]->(:Topic {name: $topic}) })
+              AND ($from IS NULL OR a.publishedAt >= $from)
+              AND ($to IS NULL OR a.publishedAt < $to)
+            """;
+
+    // Canonicalisation is deterministic, so any original form of a loaded URL finds its article by key.
+    private static final String BY_URL = """
+            MATCH (a:Article {url: $url})
+            """ + FILTERS;
+
+    private static final String BY_TEXT = """
+            CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node AS a, score
+            """ + FILTERS;
+
+    private static final String BY_FILTERS = """
+            MATCH (a:Article)
+            """ + FILTERS;
+
     private static final String ARTICLE_ROW = """
             RETURN a.id AS id, a.url AS url, a.title AS title, a.publishedAt AS publishedAt,
                    [(a)-[:PUBLISHED_BY]->(p:Provider) | p {.domain, .name}][0] AS provider,
                    [(a)-[:TAGGED]->(t:Topic) | t.name] AS topics
             """;
 
-    private final Neo4jClient client;
+    private final Graph graph;
 
-    ArticleQueries(Neo4jClient client) {
-        this.client = client;
+    ArticleQueries(Graph graph) {
+        this.graph = graph;
     }
 
     public Page<ArticleSummary> articles(ArticleFilter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("topic", filter.topic());
-        params.put("from", time(filter.from()));
-        params.put("to", time(filter.to()));
+        params.put("from", utc(filter.from()));
+        params.put("to", utc(filter.to()));
         params.put("skip", (long) page * size);
         params.put("limit", size);
         if (filter.url() != null) {
-            return byUrl(filter, params, page, size);
+            params.put("url", canonical(filter.url()));
+            return page(BY_URL, params, page, size);
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             params.put("q", Fulltext.allWords(filter.q()));
-            return page(byText(), params, page, size);
+            return page(BY_TEXT, params, page, size);
         }
-        return page(byFilters(), params, page, size);
+        return page(BY_FILTERS, params, page, size);
     }
 
-    private Page<ArticleSummary> byUrl(ArticleFilter filter, Map<String, Object> params, int page, int size) {
-        String canonical;
+    private static String canonical(String url) {
         try {
-            canonical = UrlCanonicalizer.canonicalize(filter.url());
+            return UrlCanonicalizer.canonicalize(url);
         } catch (InvalidUrlException e) {
             throw new IllegalArgumentException("Parameter 'url' is not a usable URL: " + e.getMessage());
         }
-        params.put("url", canonical);
-        // Canonicalisation is deterministic, so any original form of a loaded URL finds its article by key.
-        String match = """
-                MATCH (a:Article {url: $url})
-                WHERE ($provider IS NULL OR EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
-                  AND ($topic IS NULL OR EXISTS { (a)-[:TAGGED]->(:Topic {name: $topic}) })
-                  AND ($from IS NULL OR a.publishedAt >= $from)
-                  AND ($to IS NULL OR a.publishedAt < $to)
-                """;
-        return page(match, params, page, size);
-    }
-
-    private static String byText() {
-        return """
-                CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node AS a, score
-                WHERE ($provider IS NULL OR EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
-                  AND ($topic IS NULL OR EXISTS { (a)-[:TAGGED]->(:Topic {name: $topic}) })
-                  AND ($from IS NULL OR a.publishedAt >= $from)
-                  AND ($to IS NULL OR a.publishedAt < $to)
-                """;
-    }
-
-    private static String byFilters() {
-        return """
-                MATCH (a:Article)
-                WHERE ($provider IS NULL OR EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {domain: $provider}) })
-                  AND ($topic IS NULL OR EXISTS { (a)-[:TAGGED]->(:Topic {name: $topic}) })
-                  AND ($from IS NULL OR a.publishedAt >= $from)
-                  AND ($to IS NULL OR a.publishedAt < $to)
-                """;
     }
 
     /** Runs {@code match} (which binds {@code a}) once for the total and once for the requested page. */
     private Page<ArticleSummary> page(String match, Map<String, Object> params, int page, int size) {
-        long total = client.query(match + " RETURN count(a) AS total").bindAll(params)
-                .fetchAs(Long.class).one().orElse(0L);
+        long total = graph.count(match + " RETURN count(a) AS total", params);
         String order = params.containsKey("q")
                 ? "WITH a, score ORDER BY score DESC, a.url SKIP $skip LIMIT $limit\n"
                 : "WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.url SKIP $skip LIMIT $limit\n";
-        List<ArticleSummary> items = List.copyOf(client.query(match + order + ARTICLE_ROW).bindAll(params)
-                .fetchAs(ArticleSummary.class)
-                .mappedBy((types, record) -> summary(record)).all());
-        return Page.of(items, page, size, total);
+        return Page.of(graph.list(match + order + ARTICLE_ROW, params, ArticleQueries::summary), page, size, total);
     }
 
     public Optional<ArticleDetail> article(String id) {
-        return client.query("""
+        return graph.one("""
                 MATCH (a:Article {id: $id})
                 RETURN a {.*} AS a,
                        [(a)-[:PUBLISHED_BY]->(p:Provider) | p {.domain, .name}][0] AS provider,
@@ -138,21 +131,7 @@ public class ArticleQueries {
                            UNION
                            MATCH (s:SourceFile)-[:CONTAINED]->(:Article)-[:RELATED_TO]->(a) RETURN s.path AS path
                        } AS sources
-                """).bind(id).to("id")
-                .fetchAs(ArticleDetail.class)
-                .mappedBy((types, record) -> {
-                    Value a = record.get("a");
-                    return new ArticleDetail(a.get("id").asString(), a.get("url").asString(),
-                            a.get("originalUrls").asList(Value::asString), string(a.get("title")),
-                            string(a.get("excerpt")), instant(a.get("publishedAt")), string(a.get("type")),
-                            string(a.get("category")), integer(a.get("quality")), integer(a.get("heat")),
-                            string(a.get("ampUrl")), string(a.get("imageUrl")), provider(record.get("provider")),
-                            record.get("topics").asList(Value::asString),
-                            record.get("related").asList(ArticleQueries::link),
-                            record.get("relatedFrom").asList(ArticleQueries::link),
-                            record.get("sources").asList(Value::asString));
-                })
-                .one();
+                """, Map.of("id", id), ArticleQueries::detail);
     }
 
     public Page<ProviderSummary> providers(String q, int page, int size) {
@@ -162,32 +141,36 @@ public class ArticleQueries {
                 MATCH (p:Provider)
                 WHERE $q = '' OR p.domain CONTAINS $q OR toLower(p.name) CONTAINS $q
                 """;
-        long total = client.query(match + "RETURN count(p)").bindAll(params).fetchAs(Long.class).one().orElse(0L);
-        List<ProviderSummary> items = List.copyOf(client.query(match + """
+        long total = graph.count(match + "RETURN count(p)", params);
+        List<ProviderSummary> items = graph.list(match + """
                 WITH p, COUNT { (p)<-[:PUBLISHED_BY]-() } AS articles
                 ORDER BY articles DESC, p.domain SKIP $skip LIMIT $limit
                 RETURN p.domain AS domain, p.name AS name, articles
-                """).bindAll(params).fetchAs(ProviderSummary.class)
-                .mappedBy((types, r) -> new ProviderSummary(r.get("domain").asString(), string(r.get("name")),
-                        r.get("articles").asLong()))
-                .all());
+                """, params, ArticleQueries::providerSummary);
         return Page.of(items, page, size, total);
     }
 
     public List<TopicSummary> topics() {
-        return List.copyOf(client.query("""
+        return graph.list("""
                 MATCH (t:Topic)
                 WITH t, COUNT { (t)<-[:TAGGED]-() } AS articles
                 RETURN t.name AS name, articles ORDER BY articles DESC, name
-                """).fetchAs(TopicSummary.class)
-                .mappedBy((types, r) -> new TopicSummary(r.get("name").asString(), r.get("articles").asLong()))
-                .all());
+                """, Map.of(), ArticleQueries::topicSummary);
     }
 
-    private static ArticleSummary summary(org.neo4j.driver.Record record) {
-        return new ArticleSummary(record.get("id").asString(), record.get("url").asString(),
-                string(record.get("title")), instant(record.get("publishedAt")), provider(record.get("provider")),
-                record.get("topics").asList(Value::asString));
+    private static ArticleSummary summary(Record r) {
+        return new ArticleSummary(r.get("id").asString(), r.get("url").asString(), string(r.get("title")),
+                instant(r.get("publishedAt")), provider(r.get("provider")), strings(r.get("topics")));
+    }
+
+    private static ArticleDetail detail(Record r) {
+        Value a = r.get("a");
+        return new ArticleDetail(a.get("id").asString(), a.get("url").asString(), strings(a.get("originalUrls")),
+                string(a.get("title")), string(a.get("excerpt")), instant(a.get("publishedAt")),
+                string(a.get("type")), string(a.get("category")), integer(a.get("quality")),
+                integer(a.get("heat")), string(a.get("ampUrl")), string(a.get("imageUrl")),
+                provider(r.get("provider")), strings(r.get("topics")), list(r.get("related"), ArticleQueries::link),
+                list(r.get("relatedFrom"), ArticleQueries::link), strings(r.get("sources")));
     }
 
     private static RelatedLink link(Value v) {
@@ -195,23 +178,15 @@ public class ArticleQueries {
                 string(v.get("title")), instant(v.get("publishedAt")), provider(v.get("provider")));
     }
 
-    static ProviderRef provider(Value v) {
+    private static ProviderSummary providerSummary(Record r) {
+        return new ProviderSummary(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong());
+    }
+
+    private static TopicSummary topicSummary(Record r) {
+        return new TopicSummary(r.get("name").asString(), r.get("articles").asLong());
+    }
+
+    private static ProviderRef provider(Value v) {
         return v == null || v.isNull() ? null : new ProviderRef(v.get("domain").asString(), string(v.get("name")));
-    }
-
-    static String string(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    static Integer integer(Value v) {
-        return v == null || v.isNull() ? null : v.asInt();
-    }
-
-    static Instant instant(Value v) {
-        return v == null || v.isNull() ? null : v.asOffsetDateTime().toInstant();
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

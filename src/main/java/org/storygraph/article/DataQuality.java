@@ -1,13 +1,16 @@
 package org.storygraph.article;
 
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.string;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.Graph;
 import org.storygraph.graph.ReadRetry;
 
 /**
@@ -31,46 +34,65 @@ public class DataQuality {
             long failedFiles, List<FailedFile> failures, long articlesWithoutStory, long duplicateCopies) {
     }
 
-    private final Neo4jClient client;
+    /** The totals of the report. */
+    private record Counts(long articles, long withoutStory, long duplicates, long failedFiles) {
+    }
 
-    DataQuality(Neo4jClient client) {
-        this.client = client;
+    /** How many articles carry one time flag. */
+    private record FlagCount(String flag, long articles) {
+    }
+
+    private final Graph graph;
+
+    DataQuality(Graph graph) {
+        this.graph = graph;
     }
 
     public QualityReport report(int limit) {
-        Map<String, Object> counts = client.query("""
+        Counts counts = graph.one("""
                 CALL () { MATCH (a:Article) RETURN count(a) AS articles }
                 CALL () { MATCH (a:Article) WHERE NOT (a)-[:IN_STORY]->() RETURN count(a) AS withoutStory }
                 CALL () { MATCH (:Article)-[d:DUPLICATE_OF]->() RETURN count(d) AS duplicates }
                 CALL () { MATCH (f:SourceFile {status: 'failed'}) RETURN count(f) AS failedFiles }
                 RETURN articles, withoutStory, duplicates, failedFiles
-                """).fetch().one().orElseThrow();
+                """, Map.of(), DataQuality::counts).orElseThrow();
         Map<String, Long> byFlag = new LinkedHashMap<>();
         for (String flag : List.of("missing", "before-1990", "future")) {
             byFlag.put(flag, 0L);
         }
-        client.query("""
+        graph.list("""
                 MATCH (a:Article) WHERE a.timeFlag IS NOT NULL
                 RETURN a.timeFlag AS flag, count(a) AS n
-                """).fetch().all().forEach(r -> byFlag.put((String) r.get("flag"), (Long) r.get("n")));
-        List<FlaggedArticle> flagged = List.copyOf(client.query("""
+                """, Map.of(), DataQuality::flagCount).forEach(f -> byFlag.put(f.flag(), f.articles()));
+        List<FlaggedArticle> flagged = graph.list("""
                 MATCH (a:Article) WHERE a.timeFlag IS NOT NULL
                 RETURN a.id AS id, a.url AS url, a.title AS title, a.publishedAt AS publishedAt, a.timeFlag AS flag
                 ORDER BY flag, a.url LIMIT $limit
-                """).bind(limit).to("limit").fetchAs(FlaggedArticle.class).mappedBy((types, r) -> new FlaggedArticle(
-                r.get("id").asString(), r.get("url").asString(), r.get("title").asString(null),
-                time(r.get("publishedAt")), r.get("flag").asString())).all());
-        List<FailedFile> failures = List.copyOf(client.query("""
+                """, Map.of("limit", limit), DataQuality::flagged);
+        List<FailedFile> failures = graph.list("""
                 MATCH (f:SourceFile {status: 'failed'})
                 RETURN f.path AS path, coalesce(f.errorLine, 0) AS line, f.error AS error
                 ORDER BY f.path LIMIT $limit
-                """).bind(limit).to("limit").fetchAs(FailedFile.class).mappedBy((types, r) -> new FailedFile(
-                r.get("path").asString(), r.get("line").asInt(), r.get("error").asString(null))).all());
-        return new QualityReport((Long) counts.get("articles"), byFlag, flagged, (Long) counts.get("failedFiles"),
-                failures, (Long) counts.get("withoutStory"), (Long) counts.get("duplicates"));
+                """, Map.of("limit", limit), DataQuality::failure);
+        return new QualityReport(counts.articles(), byFlag, flagged, counts.failedFiles(), failures,
+                counts.withoutStory(), counts.duplicates());
     }
 
-    private static Instant time(Value v) {
-        return v.isNull() ? null : v.asOffsetDateTime().toInstant();
+    private static Counts counts(Record r) {
+        return new Counts(r.get("articles").asLong(), r.get("withoutStory").asLong(), r.get("duplicates").asLong(),
+                r.get("failedFiles").asLong());
+    }
+
+    private static FlagCount flagCount(Record r) {
+        return new FlagCount(r.get("flag").asString(), r.get("n").asLong());
+    }
+
+    private static FlaggedArticle flagged(Record r) {
+        return new FlaggedArticle(r.get("id").asString(), r.get("url").asString(), string(r.get("title")),
+                instant(r.get("publishedAt")), r.get("flag").asString());
+    }
+
+    private static FailedFile failure(Record r) {
+        return new FailedFile(r.get("path").asString(), r.get("line").asInt(), string(r.get("error")));
     }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.neo4j.driver.Driver;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
+import org.storygraph.graph.Graph;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,13 +40,13 @@ public final class GraphChecksum {
     private GraphChecksum() {
     }
 
-    public static Result of(Driver driver, String database) {
+    static Result of(Graph graph) {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Long> nodeHash = new HashMap<>();
         long sum = 0;
         long nodes = 0;
         long relationships = 0;
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.READ)) {
             var result = session.run("""
                     MATCH (n) WHERE NOT n:__StoryGraphMigration
                     RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties

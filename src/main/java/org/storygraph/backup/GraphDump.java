@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.neo4j.driver.Driver;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
-import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.graph.Graph;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,22 +32,20 @@ public class GraphDump {
 
     private static final int BATCH = 5_000;
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    GraphDump(Driver driver, Neo4jProperties neo4j) {
-        this.driver = driver;
-        this.database = neo4j.database();
+    GraphDump(Graph graph) {
+        this.graph = graph;
     }
 
     public GraphChecksum.Result checksum() {
-        return GraphChecksum.of(driver, database);
+        return GraphChecksum.of(graph);
     }
 
     /** Streams the graph (except migration bookkeeping) to {@code out}; returns the graph's checksum. */
     public GraphChecksum.Result export(BufferedWriter out) {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.READ)) {
             Map<String, Long> ids = new java.util.HashMap<>();
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("format", "storygraph-graph-dump");
@@ -105,7 +103,7 @@ public class GraphDump {
      */
     @SuppressWarnings("unchecked")
     public GraphChecksum.Result restore(BufferedReader in) {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.WRITE)) {
             long existing = session.run("MATCH (n) WHERE NOT n:__StoryGraphMigration RETURN count(n) AS n")
                     .single().get("n").asLong();
             if (existing > 0) {
@@ -159,7 +157,7 @@ public class GraphDump {
         return checksum();
     }
 
-    private static void writeNodes(org.neo4j.driver.Session session, List<Map<String, Object>> nodes) {
+    private static void writeNodes(Session session, List<Map<String, Object>> nodes) {
         if (nodes.isEmpty()) {
             return;
         }
@@ -174,7 +172,7 @@ public class GraphDump {
         nodes.clear();
     }
 
-    private static void writeRelationships(org.neo4j.driver.Session session, List<Map<String, Object>> rels) {
+    private static void writeRelationships(Session session, List<Map<String, Object>> rels) {
         if (rels.isEmpty()) {
             return;
         }

@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.storygraph.graph.Convert;
+import org.storygraph.graph.Graph;
 
 /**
  * Reads articles for clustering and gives each its features once: the embedding of "title. excerpt" and the
@@ -23,15 +23,13 @@ import org.neo4j.driver.Values;
  */
 final class FeatureStore {
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private final SentenceEmbedder embedder;
     private final TermExtractor extractor;
     private long embeddingMillis;
 
-    FeatureStore(Driver driver, String database, SentenceEmbedder embedder, TermExtractor extractor) {
-        this.driver = driver;
-        this.database = database;
+    FeatureStore(Graph graph, SentenceEmbedder embedder, TermExtractor extractor) {
+        this.graph = graph;
         this.embedder = embedder;
         this.extractor = extractor;
     }
@@ -45,19 +43,16 @@ final class FeatureStore {
 
     /** Features of the given articles (those that exist), computing and storing what is missing. */
     List<Features> load(List<String> urls) {
-        List<Record> records;
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            records = session.executeRead(tx -> tx.run("""
-                    UNWIND $urls AS url
-                    MATCH (a:Article {url: url})
-                    RETURN a.url AS url, a.id AS id, a.title AS title, a.excerpt AS excerpt,
-                           CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS publishedAt,
-                           a.featureHash AS featureHash, a.embedding AS embedding,
-                           a.termKeys AS termKeys, a.termFreqs AS termFreqs, a.termSurfaces AS termSurfaces,
-                           [(a)-[:TAGGED]->(t:Topic) | t.name] AS topics,
-                           [(a)-[:IN_STORY]->(s:Story) | s.id][0] AS story
-                    """, Map.of("urls", urls)).list());
-        }
+        List<Record> records = graph.read(tx -> tx.run("""
+                UNWIND $urls AS url
+                MATCH (a:Article {url: url})
+                RETURN a.url AS url, a.id AS id, a.title AS title, a.excerpt AS excerpt,
+                       CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS publishedAt,
+                       a.featureHash AS featureHash, a.embedding AS embedding,
+                       a.termKeys AS termKeys, a.termFreqs AS termFreqs, a.termSurfaces AS termSurfaces,
+                       [(a)-[:TAGGED]->(t:Topic) | t.name] AS topics,
+                       [(a)-[:IN_STORY]->(s:Story) | s.id][0] AS story
+                """, Map.of("urls", urls)).list());
         List<Features> features = new ArrayList<>(records.size());
         List<Integer> missing = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -68,8 +63,8 @@ final class FeatureStore {
             long time = r.get("publishedAt").isNull() ? Agglomerator.NO_TIME
                     : r.get("publishedAt").asOffsetDateTime().toEpochSecond();
             List<String> topics = r.get("topics").asList(Value::asString);
-            String story = r.get("story").isNull() ? null : r.get("story").asString();
-            if (hash.equals(stringOrNull(r.get("featureHash"))) && !r.get("embedding").isNull()) {
+            String story = Convert.string(r.get("story"));
+            if (hash.equals(Convert.string(r.get("featureHash"))) && !r.get("embedding").isNull()) {
                 features.add(new Features(r.get("url").asString(), r.get("id").asString(), time,
                         floats(r.get("embedding")), terms(r), surfaces(r), topics, story));
             } else {
@@ -94,14 +89,12 @@ final class FeatureStore {
                 features.set(at, full);
                 rows.add(row(full, hashes.get(i)));
             }
-            try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                session.executeWrite(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (a:Article {url: row.url})
-                        SET a.embedding = row.embedding, a.termKeys = row.keys, a.termFreqs = row.freqs,
-                            a.termSurfaces = row.surfaces, a.day = row.day, a.featureHash = row.hash
-                        """, Map.of("rows", rows)).consume());
-            }
+            graph.write(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (a:Article {url: row.url})
+                    SET a.embedding = row.embedding, a.termKeys = row.keys, a.termFreqs = row.freqs,
+                        a.termSurfaces = row.surfaces, a.day = row.day, a.featureHash = row.hash
+                    """, Map.of("rows", rows)).consume());
         }
         return features;
     }
@@ -166,10 +159,6 @@ final class FeatureStore {
             surfaces.put(keys.get(i), written.get(i));
         }
         return surfaces;
-    }
-
-    private static String stringOrNull(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
     }
 
     /**

@@ -12,17 +12,16 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.storygraph.graph.GraphChanged;
-import org.storygraph.graph.Neo4jProperties;
 import org.storygraph.common.ArticleIds;
+import org.storygraph.graph.Graph;
+import org.storygraph.graph.GraphChanged;
 import org.storygraph.ingest.ArticlesLoaded;
 
 /**
@@ -38,8 +37,7 @@ public class StoryClusterer {
     private static final Logger log = LoggerFactory.getLogger(StoryClusterer.class);
     private static final int STORED_TERMS = 100;
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private final StoryProperties properties;
     private final SentenceEmbedder embedder;
     private final FeatureStore featureStore;
@@ -63,16 +61,14 @@ public class StoryClusterer {
         }
     }
 
-    StoryClusterer(Driver driver, Neo4jProperties neo4j, StoryProperties properties, SentenceEmbedder embedder,
+    StoryClusterer(Graph graph, StoryProperties properties, SentenceEmbedder embedder,
             ApplicationEventPublisher events) {
-        this.driver = driver;
+        this.graph = graph;
         this.events = events;
-        this.database = neo4j.database();
         this.properties = properties;
         this.embedder = embedder;
-        this.featureStore = new FeatureStore(driver, database,
-                embedder, new TermExtractor(properties.nameBoost(), true));
-        this.writer = new StoryWriter(driver, database);
+        this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
+        this.writer = new StoryWriter(graph);
     }
 
     @EventListener
@@ -87,14 +83,11 @@ public class StoryClusterer {
         int chunk = Math.max(100, properties.reclusterChunk());
         if (urls.size() > chunk) {
             // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
-            List<String> ordered;
-            try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                ordered = session.executeRead(tx -> tx.run("""
-                        UNWIND $urls AS url
-                        MATCH (a:Article {url: url})
-                        RETURN a.url AS url ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
-                        """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
-            }
+            List<String> ordered = graph.read(tx -> tx.run("""
+                    UNWIND $urls AS url
+                    MATCH (a:Article {url: url})
+                    RETURN a.url AS url ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
+                    """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             for (int from = 0; from < ordered.size(); from += chunk) {
                 total = total.plus(cluster(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
@@ -146,12 +139,9 @@ public class StoryClusterer {
 
     /** Clusters every article that has no story yet (after loads made with auto-clustering off). */
     public Result clusterPending() {
-        List<String> urls;
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            urls = session.executeRead(tx -> tx.run(
-                    "MATCH (a:Article) WHERE NOT (a)-[:IN_STORY]->() RETURN a.url AS url")
-                    .list(r -> r.get("url").asString()));
-        }
+        List<String> urls = graph.read(tx -> tx.run(
+                "MATCH (a:Article) WHERE NOT (a)-[:IN_STORY]->() RETURN a.url AS url")
+                .list(r -> r.get("url").asString()));
         return cluster(urls);
     }
 
@@ -167,13 +157,10 @@ public class StoryClusterer {
             events.publishEvent(new GraphChanged("stories"));
             lexicon = null;
             ensureLexicon();
-            List<String> urls;
-            try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                urls = session.executeRead(tx -> tx.run("""
-                        MATCH (a:Article)
-                        RETURN a.url AS url ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
-                        """).list(r -> r.get("url").asString()));
-            }
+            List<String> urls = graph.read(tx -> tx.run("""
+                    MATCH (a:Article)
+                    RETURN a.url AS url ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
+                    """).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             int chunk = Math.max(100, properties.reclusterChunk());
             for (int from = 0; from < urls.size(); from += chunk) {
@@ -209,10 +196,7 @@ public class StoryClusterer {
      */
     private void ensureLexicon() {
         if (lexicon != null) {
-            long withFeatures;
-            try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                withFeatures = session.executeRead(StoryClusterer::countWithFeatures);
-            }
+            long withFeatures = graph.read(StoryClusterer::countWithFeatures);
             if (withFeatures == lexicon.documents()) {
                 return;
             }
@@ -221,7 +205,7 @@ public class StoryClusterer {
         }
         Lexicon fresh = new Lexicon();
         MeanEmbedding freshMean = new MeanEmbedding();
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.READ)) {
             session.executeRead(tx -> {
                 long documents = countWithFeatures(tx);
                 Map<String, Integer> df = new HashMap<>();

@@ -14,12 +14,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.neo4j.driver.Driver;
+import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.storygraph.graph.Graph;
 
 /** The graph side of clustering: candidate neighbours, related links, story state, and writing the outcome. */
 final class StoryWriter {
@@ -29,17 +29,15 @@ final class StoryWriter {
     /** Articles per vector-index query. */
     private static final int SEARCH_ROWS = 1000;
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "story-neighbours");
         t.setDaemon(true);
         return t;
     });
 
-    StoryWriter(Driver driver, String database) {
-        this.driver = driver;
-        this.database = database;
+    StoryWriter(Graph graph) {
+        this.graph = graph;
     }
 
     /** A nearest neighbour of a batch article; {@code score} is the vector index's [0,1] cosine score. */
@@ -72,14 +70,8 @@ final class StoryWriter {
         final Set<String> refreshed = new TreeSet<>();
     }
 
-    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.executeRead(work);
-        }
-    }
-
     Set<String> urlsWithFeatures(List<String> urls) {
-        return new HashSet<>(read(tx -> tx.run("""
+        return new HashSet<>(graph.read(tx -> tx.run("""
                 UNWIND $urls AS url
                 MATCH (a:Article {url: url}) WHERE a.termKeys IS NOT NULL
                 RETURN a.url AS url
@@ -111,7 +103,7 @@ final class StoryWriter {
         List<CompletableFuture<List<Neighbour>>> parts = new ArrayList<>();
         for (int from = 0; from < dated.size(); from += SEARCH_ROWS) {
             List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + SEARCH_ROWS));
-            parts.add(CompletableFuture.supplyAsync(() -> best(read(tx -> tx.run("""
+            parts.add(CompletableFuture.supplyAsync(() -> best(graph.read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
                     MATCH (a:Article {url: row.url})
@@ -135,7 +127,7 @@ final class StoryWriter {
         }
         if (!undated.isEmpty()) {
             // (appended below; the selection of the best k per article happens at the end)
-            result.addAll(read(tx -> tx.run("""
+            result.addAll(graph.read(tx -> tx.run("""
                     CYPHER 25
                     UNWIND $rows AS row
                     MATCH (a:Article {url: row.url})
@@ -175,7 +167,7 @@ final class StoryWriter {
 
     List<Related> related(List<Features> batch) {
         List<String> urls = batch.stream().map(Features::url).toList();
-        return read(tx -> tx.run("""
+        return graph.read(tx -> tx.run("""
                 UNWIND $urls AS url
                 MATCH (:Article {url: url})-[:RELATED_TO]-(b:Article)
                 WHERE b.embedding IS NOT NULL
@@ -194,7 +186,7 @@ final class StoryWriter {
         if (ids.isEmpty()) {
             return states;
         }
-        read(tx -> tx.run("""
+        graph.read(tx -> tx.run("""
                 UNWIND $ids AS id
                 MATCH (s:Story {id: id})
                 RETURN s.id AS id, s.embeddingSum AS embeddingSum, s.termKeys AS termKeys,
@@ -253,48 +245,46 @@ final class StoryWriter {
         }
         Set<String> ids = new TreeSet<>(changes.states.keySet());
         ids.addAll(changes.refreshed);
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            session.executeWrite(tx -> {
-                long w0 = System.nanoTime();
-                tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
-                        Map.of("ids", changes.created)).consume();
-                tx.run("""
-                        UNWIND $absorbed AS m
-                        MATCH (gone:Story {id: m.gone})
-                        MATCH (into:Story {id: m.into})
-                        CALL (gone, into) {
-                            MATCH (a:Article)-[r:IN_STORY]->(gone)
-                            CREATE (a)-[:IN_STORY {score: r.score}]->(into)
-                            DELETE r
-                        }
-                        DETACH DELETE gone
-                        """, Map.of("absorbed", absorbed)).consume();
-                tx.run("""
-                        UNWIND $members AS m
-                        MATCH (a:Article {url: m.url})
-                        MATCH (s:Story {id: m.story})
-                        OPTIONAL MATCH (a)-[old:IN_STORY]->(other:Story) WHERE other <> s
-                        DELETE old
-                        MERGE (a)-[:IN_STORY]->(s)
-                        """, Map.of("members", members)).consume();
-                tx.run("""
-                        UNWIND $states AS st
-                        MATCH (s:Story {id: st.id})
-                        SET s.embeddingSum = st.embeddingSum, s.termKeys = st.termKeys,
-                            s.termWeights = st.termWeights, s.termSurfaces = st.termSurfaces,
-                            s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
-                            s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
-                        """, Map.of("states", states)).consume();
-                long w1 = System.nanoTime();
-                writeDuplicates(tx, changes.duplicates);
-                long w2 = System.nanoTime();
-                refreshStories(tx, ids, labeler);
-                log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
-                        + "coverage {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000,
-                        (System.nanoTime() - w2) / 1_000_000);
-                return null;
-            });
-        }
+        graph.write(tx -> {
+            long w0 = System.nanoTime();
+            tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
+                    Map.of("ids", changes.created)).consume();
+            tx.run("""
+                    UNWIND $absorbed AS m
+                    MATCH (gone:Story {id: m.gone})
+                    MATCH (into:Story {id: m.into})
+                    CALL (gone, into) {
+                        MATCH (a:Article)-[r:IN_STORY]->(gone)
+                        CREATE (a)-[:IN_STORY {score: r.score}]->(into)
+                        DELETE r
+                    }
+                    DETACH DELETE gone
+                    """, Map.of("absorbed", absorbed)).consume();
+            tx.run("""
+                    UNWIND $members AS m
+                    MATCH (a:Article {url: m.url})
+                    MATCH (s:Story {id: m.story})
+                    OPTIONAL MATCH (a)-[old:IN_STORY]->(other:Story) WHERE other <> s
+                    DELETE old
+                    MERGE (a)-[:IN_STORY]->(s)
+                    """, Map.of("members", members)).consume();
+            tx.run("""
+                    UNWIND $states AS st
+                    MATCH (s:Story {id: st.id})
+                    SET s.embeddingSum = st.embeddingSum, s.termKeys = st.termKeys,
+                        s.termWeights = st.termWeights, s.termSurfaces = st.termSurfaces,
+                        s.bucketKeys = st.bucketKeys, s.bucketCounts = st.bucketCounts,
+                        s.topicKeys = st.topicKeys, s.topicWeights = st.topicWeights
+                    """, Map.of("states", states)).consume();
+            long w1 = System.nanoTime();
+            writeDuplicates(tx, changes.duplicates);
+            long w2 = System.nanoTime();
+            refreshStories(tx, ids, labeler);
+            log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
+                    + "coverage {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000,
+                    (System.nanoTime() - w2) / 1_000_000);
+            return null;
+        });
     }
 
     /**
@@ -308,12 +298,10 @@ final class StoryWriter {
         if (ids.isEmpty()) {
             return;
         }
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            session.executeWrite(tx -> {
-                refreshStories(tx, ids, labeler);
-                return null;
-            });
-        }
+        graph.write(tx -> {
+            refreshStories(tx, ids, labeler);
+            return null;
+        });
     }
 
     private static void refreshStories(TransactionContext tx, Collection<String> ids,
@@ -451,7 +439,7 @@ final class StoryWriter {
 
     /** Removes every story and duplicate link (a full recluster starts from here). */
     void deleteAllStories() {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.WRITE)) {
             // relationships first, in bounded transactions: a large story has thousands of members
             session.run("""
                     MATCH (:Article)-[r:IN_STORY]->(:Story)

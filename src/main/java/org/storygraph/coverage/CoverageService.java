@@ -1,16 +1,20 @@
 package org.storygraph.coverage;
 
+import static org.storygraph.graph.Convert.doubleOrNull;
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.string;
+import static org.storygraph.graph.Convert.utc;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
@@ -19,6 +23,7 @@ import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.ProviderRelation;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
+import org.storygraph.graph.Graph;
 import org.storygraph.graph.ReadRetry;
 
 /**
@@ -31,26 +36,41 @@ import org.storygraph.graph.ReadRetry;
 @ReadRetry
 public class CoverageService {
 
-    private final Neo4jClient client;
+    private final Graph graph;
 
-    CoverageService(Neo4jClient client) {
-        this.client = client;
+    CoverageService(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** A story as its coverage needs it. */
+    private record StoryHead(String label) {
+    }
+
+    /** A provider's coverage of one story, as {@code COVERED} holds it. */
+    private record Row(String domain, String name, long articles, Instant first, Instant last, long implausible) {
+    }
+
+    /** A provider's totals. */
+    private record ProfileRow(String domain, String name, long articles, long stories, long firsts,
+            Double medianLag) {
+    }
+
+    /** Another provider sharing stories with the subject, and who published first on how many of them. */
+    private record RelationRow(String domain, String name, long shared, long precedes, long follows) {
     }
 
     public Optional<StoryCoverage> story(String storyId) {
-        Optional<Map<String, Object>> story = client.query("MATCH (s:Story {id: $id}) RETURN s.label AS label")
-                .bind(storyId).to("id").fetch().one();
+        Optional<StoryHead> story = graph.one("MATCH (s:Story {id: $id}) RETURN s.label AS label",
+                Map.of("id", storyId), CoverageService::storyHead);
         if (story.isEmpty()) {
             return Optional.empty();
         }
-        List<Row> rows = List.copyOf(client.query("""
+        List<Row> rows = graph.list("""
                 MATCH (:Story {id: $id})<-[c:COVERED]-(p:Provider)
                 RETURN p.domain AS domain, p.name AS name, c.articles AS articles, c.first AS first,
                        c.last AS last, c.implausible AS implausible
                 ORDER BY first IS NULL, first, domain
-                """).bind(storyId).to("id").fetchAs(Row.class).mappedBy((types, r) -> new Row(
-                r.get("domain").asString(), r.get("name").asString(null), r.get("articles").asLong(),
-                instant(r.get("first")), instant(r.get("last")), r.get("implausible").asLong())).all());
+                """, Map.of("id", storyId), CoverageService::row);
         long total = rows.stream().mapToLong(Row::articles).sum();
         long implausible = rows.stream().mapToLong(Row::implausible).sum();
         Instant firstReport = rows.stream().map(Row::first).filter(t -> t != null).min(Instant::compareTo)
@@ -78,15 +98,12 @@ public class CoverageService {
             providers.add(new ProviderCoverage(r.domain(), r.name(), providerRank, r.articles(),
                     total == 0 ? 0 : (double) r.articles() / total, r.first(), r.last(), lag, first));
         }
-        return Optional.of(new StoryCoverage(storyId, (String) story.get().get("label"), firstReport,
+        return Optional.of(new StoryCoverage(storyId, story.get().label(), firstReport,
                 List.copyOf(firstReporters), rows.size(), total, implausible, List.copyOf(providers)));
     }
 
-    private record Row(String domain, String name, long articles, Instant first, Instant last, long implausible) {
-    }
-
     public Optional<ProviderProfile> provider(String domain, int relations) {
-        return client.query("""
+        return graph.one("""
                 MATCH (p:Provider {domain: $domain})
                 CALL (p) {
                     OPTIONAL MATCH (p)-[c:COVERED]->(s:Story)
@@ -97,36 +114,30 @@ public class CoverageService {
                 }
                 RETURN p.domain AS domain, p.name AS name, COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles,
                        stories, firsts, medianLag
-                """).bind(domain).to("domain").fetch().one().map(row -> {
+                """, Map.of("domain", domain), CoverageService::profileRow).map(row -> {
             List<ProviderRelation> precedes = new ArrayList<>();
             List<ProviderRelation> follows = new ArrayList<>();
-            client.query("""
+            for (RelationRow r : graph.list("""
                     MATCH (p:Provider {domain: $domain})-[mine:COVERED]->(s:Story)<-[theirs:COVERED]-(q:Provider)
                     WHERE q <> p AND mine.first IS NOT NULL AND theirs.first IS NOT NULL
                     RETURN q.domain AS domain, q.name AS name, count(s) AS shared,
                            count(CASE WHEN mine.first < theirs.first THEN 1 END) AS precedes,
                            count(CASE WHEN mine.first > theirs.first THEN 1 END) AS follows
                     ORDER BY shared DESC, domain
-                    """).bind(domain).to("domain").fetch().all().forEach(r -> {
-                String d = (String) r.get("domain");
-                String n = (String) r.get("name");
-                long shared = (Long) r.get("shared");
-                if ((Long) r.get("precedes") > 0) {
-                    precedes.add(new ProviderRelation(d, n, (Long) r.get("precedes"), shared));
+                    """, Map.of("domain", domain), CoverageService::relationRow)) {
+                if (r.precedes() > 0) {
+                    precedes.add(new ProviderRelation(r.domain(), r.name(), r.precedes(), r.shared()));
                 }
-                if ((Long) r.get("follows") > 0) {
-                    follows.add(new ProviderRelation(d, n, (Long) r.get("follows"), shared));
+                if (r.follows() > 0) {
+                    follows.add(new ProviderRelation(r.domain(), r.name(), r.follows(), r.shared()));
                 }
-            });
-            java.util.Comparator<ProviderRelation> order = java.util.Comparator
-                    .comparingLong(ProviderRelation::count).reversed().thenComparing(ProviderRelation::domain);
+            }
+            Comparator<ProviderRelation> order = Comparator.comparingLong(ProviderRelation::count).reversed()
+                    .thenComparing(ProviderRelation::domain);
             precedes.sort(order);
             follows.sort(order);
-            Object median = row.get("medianLag");
-            return new ProviderProfile((String) row.get("domain"), (String) row.get("name"),
-                    (Long) row.get("articles"), (Long) row.get("stories"), (Long) row.get("firsts"),
-                    median == null ? null : ((Number) median).doubleValue(),
-                    List.copyOf(precedes.subList(0, Math.min(relations, precedes.size()))),
+            return new ProviderProfile(row.domain(), row.name(), row.articles(), row.stories(), row.firsts(),
+                    row.medianLag(), List.copyOf(precedes.subList(0, Math.min(relations, precedes.size()))),
                     List.copyOf(follows.subList(0, Math.min(relations, follows.size()))));
         });
     }
@@ -137,11 +148,11 @@ public class CoverageService {
      */
     public LeadLagNetwork leadLag(Instant from, Instant to, int minShared, int limit) {
         Map<String, Object> params = new HashMap<>();
-        params.put("from", from == null ? null : from.atOffset(ZoneOffset.UTC));
-        params.put("to", to == null ? null : to.atOffset(ZoneOffset.UTC));
+        params.put("from", utc(from));
+        params.put("to", utc(to));
         params.put("minShared", minShared);
         params.put("limit", limit);
-        List<LeadLagEdge> edges = List.copyOf(client.query("""
+        List<LeadLagEdge> edges = graph.list("""
                 MATCH (s:Story)
                 WHERE s.providerCount >= 2
                   AND ($from IS NULL OR s.lastPublishedAt >= $from)
@@ -160,16 +171,13 @@ public class CoverageService {
                        leads, shared, lag
                 ORDER BY leads DESC, shared DESC, source, target
                 LIMIT $limit
-                """).bindAll(params).fetchAs(LeadLagEdge.class).mappedBy((types, r) -> new LeadLagEdge(
-                r.get("source").asString(), r.get("sourceName").asString(null), r.get("target").asString(),
-                r.get("targetName").asString(null), r.get("leads").asLong(), r.get("shared").asLong(),
-                r.get("lag").asDouble())).all());
+                """, params, CoverageService::edge);
         return new LeadLagNetwork(from, to, minShared, edges);
     }
 
     /** Provider pairs by shared stories, with the Jaccard index of the two providers' story sets. */
     public List<ProviderOverlap> overlap(int minShared, int limit) {
-        return List.copyOf(client.query("""
+        return graph.list("""
                 MATCH (s:Story) WHERE s.providerCount >= 2
                 MATCH (s)<-[:COVERED]-(p:Provider)
                 WITH s, collect(p) AS providers
@@ -183,13 +191,36 @@ public class CoverageService {
                        toFloat(shared) / (storiesA + storiesB - shared) AS jaccard
                 ORDER BY shared DESC, jaccard DESC, a, b
                 LIMIT $limit
-                """).bindAll(Map.of("minShared", minShared, "limit", limit))
-                .fetchAs(ProviderOverlap.class).mappedBy((types, r) -> new ProviderOverlap(r.get("a").asString(),
-                        r.get("b").asString(), r.get("shared").asLong(), r.get("storiesA").asLong(),
-                        r.get("storiesB").asLong(), r.get("jaccard").asDouble())).all());
+                """, Map.of("minShared", minShared, "limit", limit), CoverageService::overlap);
     }
 
-    private static Instant instant(Value v) {
-        return v == null || v.isNull() ? null : v.asOffsetDateTime().toInstant();
+    private static StoryHead storyHead(Record r) {
+        return new StoryHead(string(r.get("label")));
+    }
+
+    private static Row row(Record r) {
+        return new Row(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong(),
+                instant(r.get("first")), instant(r.get("last")), r.get("implausible").asLong());
+    }
+
+    private static ProfileRow profileRow(Record r) {
+        return new ProfileRow(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong(),
+                r.get("stories").asLong(), r.get("firsts").asLong(), doubleOrNull(r.get("medianLag")));
+    }
+
+    private static RelationRow relationRow(Record r) {
+        return new RelationRow(r.get("domain").asString(), string(r.get("name")), r.get("shared").asLong(),
+                r.get("precedes").asLong(), r.get("follows").asLong());
+    }
+
+    private static LeadLagEdge edge(Record r) {
+        return new LeadLagEdge(r.get("source").asString(), string(r.get("sourceName")), r.get("target").asString(),
+                string(r.get("targetName")), r.get("leads").asLong(), r.get("shared").asLong(),
+                r.get("lag").asDouble());
+    }
+
+    private static ProviderOverlap overlap(Record r) {
+        return new ProviderOverlap(r.get("a").asString(), r.get("b").asString(), r.get("shared").asLong(),
+                r.get("storiesA").asLong(), r.get("storiesB").asLong(), r.get("jaccard").asDouble());
     }
 }

@@ -7,14 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.springframework.stereotype.Service;
+import org.storygraph.common.Json;
 import org.storygraph.coverage.CoverageService;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
-import org.storygraph.graph.Neo4jProperties;
-import org.storygraph.common.Json;
+import org.storygraph.graph.Graph;
+import org.storygraph.graph.NodeKey;
 
 /**
  * Exports for the tools researchers use: a story, the articles of a time span, or the lead/lag network, as CSV,
@@ -61,27 +60,20 @@ public class ExportService {
         public static final String NAMES = "csv, json, graphml or gexf";
     }
 
+    private final Graph graph;
     private final GraphReader reader;
     private final CoverageService coverage;
     private final Json json;
-    private final Driver driver;
-    private final String database;
 
-    ExportService(Driver driver, Neo4jProperties neo4j, CoverageService coverage, Json json) {
-        this.driver = driver;
-        this.database = neo4j.database();
-        this.reader = new GraphReader(driver, database);
+    ExportService(Graph graph, CoverageService coverage, Json json) {
+        this.graph = graph;
+        this.reader = new GraphReader(graph);
         this.coverage = coverage;
         this.json = json;
     }
 
     public boolean storyExists(String id) {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.executeRead(tx -> tx.run("""
-                    MATCH (s:Story {id: $id})
-                    RETURN count(s) > 0 AS found
-                    """, Map.of("id", id)).single().get("found").asBoolean());
-        }
+        return graph.exists(NodeKey.STORY_ID, id);
     }
 
     /** One story: its articles (CSV: one row each) with their providers and topics, and the links among them. */

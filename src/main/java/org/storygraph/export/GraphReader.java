@@ -1,19 +1,21 @@
 package org.storygraph.export;
 
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.string;
+import static org.storygraph.graph.Convert.utc;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.Value;
+import org.storygraph.graph.Graph;
 
 /**
  * Streams a selection of articles (one story, or a time span) with their providers, topics and stories into a
@@ -136,12 +138,10 @@ final class GraphReader {
             ORDER BY a.publishedAt
             """);
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
 
-    GraphReader(Driver driver, String database) {
-        this.driver = driver;
-        this.database = database;
+    GraphReader(Graph graph) {
+        this.graph = graph;
     }
 
     static Map<String, Object> storyParameters(String storyId) {
@@ -149,13 +149,12 @@ final class GraphReader {
     }
 
     static Map<String, Object> spanParameters(Instant from, Instant to) {
-        return Map.of("from", from.atOffset(ZoneOffset.UTC), "to", to.atOffset(ZoneOffset.UTC));
+        return Map.of("from", utc(from), "to", utc(to));
     }
 
     /** Writes the selection into the sink (without closing it). */
     void read(Queries queries, Map<String, Object> parameters, GraphSink sink) {
-        var config = SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ).build();
-        try (var session = driver.session(config); Transaction tx = session.beginTransaction()) {
+        try (var session = graph.session(AccessMode.READ); Transaction tx = session.beginTransaction()) {
             Edges edges = new Edges(sink);
             stream(tx.run(queries.stories(), parameters), r -> sink.node(storyNode(r)));
             stream(tx.run(queries.providers(), parameters), r -> sink.node(new GraphSink.Node(
@@ -220,8 +219,8 @@ final class GraphReader {
                 label == null ? r.get("id").asString() : label,
                 data("size", r.get("size").isNull() ? null : r.get("size").asLong(),
                         "providerCount", r.get("providerCount").isNull() ? null : r.get("providerCount").asLong(),
-                        "firstPublishedAt", time(r.get("firstPublishedAt")),
-                        "lastPublishedAt", time(r.get("lastPublishedAt"))));
+                        "firstPublishedAt", instant(r.get("firstPublishedAt")),
+                        "lastPublishedAt", instant(r.get("lastPublishedAt"))));
     }
 
     /**
@@ -232,8 +231,8 @@ final class GraphReader {
     private static GraphSink.Node articleNode(Record r) {
         Value provider = r.get("provider");
         Value story = r.get("story");
-        Instant published = time(r.get("publishedAt"));
-        Instant first = story.isNull() ? null : time(story.get("firstPublishedAt"));
+        Instant published = instant(r.get("publishedAt"));
+        Instant first = story.isNull() ? null : instant(story.get("firstPublishedAt"));
         Long lag = !r.get("implausible").asBoolean() && published != null && first != null
                 ? Duration.between(first, published).toMinutes() : null;
         String title = string(r.get("title"));
@@ -257,11 +256,4 @@ final class GraphReader {
         return data;
     }
 
-    private static String string(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static Instant time(Value v) {
-        return v == null || v.isNull() ? null : v.asOffsetDateTime().toInstant();
-    }
 }

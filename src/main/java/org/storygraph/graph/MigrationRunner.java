@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.AccessMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -28,18 +27,16 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Statements are separated by a semicolon at the end of a line; each runs in its own auto-commit transaction because
  * schema commands cannot share a transaction with writes.
  */
-public final class MigrationRunner {
+final class MigrationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationRunner.class);
     private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(.+)\\.cypher");
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private final String location;
 
-    public MigrationRunner(Driver driver, String database, String location) {
-        this.driver = driver;
-        this.database = database;
+    MigrationRunner(Graph graph, String location) {
+        this.graph = graph;
         this.location = location;
     }
 
@@ -47,7 +44,7 @@ public final class MigrationRunner {
     public List<Integer> migrate() {
         List<Migration> migrations = load();
         List<Integer> applied = new ArrayList<>();
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
+        try (var session = graph.session(AccessMode.WRITE)) {
             session.run("CREATE CONSTRAINT storygraph_migration_version IF NOT EXISTS "
                     + "FOR (m:__StoryGraphMigration) REQUIRE m.version IS UNIQUE").consume();
             Map<Integer, String> done = new java.util.HashMap<>();

@@ -1,6 +1,5 @@
 package org.storygraph.graph;
 
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -8,16 +7,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SchemaMigrations implements SmartInitializingSingleton {
 
-    private final Driver driver;
-    private final Neo4jProperties properties;
+    private final Graph graph;
 
-    SchemaMigrations(Driver driver, Neo4jProperties properties) {
-        this.driver = driver;
-        this.properties = properties;
+    SchemaMigrations(Graph graph) {
+        this.graph = graph;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        new MigrationRunner(driver, properties.database(), "classpath*:cypher/migrations").migrate();
+        new MigrationRunner(graph, "classpath*:cypher/migrations").migrate();
     }
 }

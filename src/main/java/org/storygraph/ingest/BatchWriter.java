@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.storygraph.graph.Convert;
+import org.storygraph.graph.Graph;
 
 /**
  * Writes one batch of parsed files in a single transaction with {@code UNWIND ... MERGE} statements, one per node
@@ -28,12 +28,10 @@ import org.neo4j.driver.Value;
  */
 final class BatchWriter {
 
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
 
-    BatchWriter(Driver driver, String database) {
-        this.driver = driver;
-        this.database = database;
+    BatchWriter(Graph graph) {
+        this.graph = graph;
     }
 
     /** A parsed file ready to write. */
@@ -50,17 +48,15 @@ final class BatchWriter {
 
     /** Paths among {@code paths} already loaded with exactly this content hash. */
     Map<String, String> loadedHashes(List<String> paths) {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.executeRead(tx -> {
-                Map<String, String> hashes = new HashMap<>();
-                tx.run("""
-                        MATCH (s:SourceFile) WHERE s.path IN $paths AND s.status = 'loaded'
-                        RETURN s.path AS path, s.hash AS hash
-                        """, Map.of("paths", paths))
-                        .forEachRemaining(r -> hashes.put(r.get("path").asString(), r.get("hash").asString()));
-                return hashes;
-            });
-        }
+        return graph.read(tx -> {
+            Map<String, String> hashes = new HashMap<>();
+            tx.run("""
+                    MATCH (s:SourceFile) WHERE s.path IN $paths AND s.status = 'loaded'
+                    RETURN s.path AS path, s.hash AS hash
+                    """, Map.of("paths", paths))
+                    .forEachRemaining(r -> hashes.put(r.get("path").asString(), r.get("hash").asString()));
+            return hashes;
+        });
     }
 
     /**
@@ -71,8 +67,8 @@ final class BatchWriter {
     Result write(List<Loaded> loaded, List<Failed> failed) {
         Batch batch = Batch.of(loaded);
         for (int attempt = 1; ; attempt++) {
-            try (var session = driver.session(SessionConfig.forDatabase(database))) {
-                return session.executeWrite(tx -> write(tx, batch, failed));
+            try {
+                return graph.write(tx -> write(tx, batch, failed));
             } catch (org.neo4j.driver.exceptions.ClientException e) {
                 boolean race = e.code() != null && e.code().contains("ConstraintValidationFailed");
                 if (!race || attempt >= 5) {
@@ -154,8 +150,8 @@ final class BatchWriter {
             Value previous = r.get("previous");
             Value incoming = r.get("incoming");
             if (!previous.isNull() && !incoming.isNull()) {
-                Instant p = previous.asOffsetDateTime().toInstant();
-                Instant i = incoming.asOffsetDateTime().toInstant();
+                Instant p = Convert.instant(previous);
+                Instant i = Convert.instant(incoming);
                 if (!p.equals(i)) {
                     conflicts.add(new LoadReport.TimeConflict(url, p.isBefore(i) ? p : i, p.isBefore(i) ? i : p,
                             r.get("file").asString()));
@@ -388,7 +384,7 @@ final class BatchWriter {
             m.put("originalUrls", List.copyOf(originalUrls));
             m.put("title", record.title());
             m.put("excerpt", record.excerpt());
-            m.put("publishedAt", publishedAt == null ? null : publishedAt.atOffset(ZoneOffset.UTC));
+            m.put("publishedAt", Convert.utc(publishedAt));
             m.put("type", record.type());
             m.put("category", record.category());
             m.put("quality", record.quality());

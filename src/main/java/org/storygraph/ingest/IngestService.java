@@ -21,13 +21,12 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.neo4j.driver.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.storygraph.graph.Graph;
 import org.storygraph.graph.GraphChanged;
-import org.storygraph.graph.Neo4jProperties;
 
 /**
  * Loads news files into the graph: idempotent (files already loaded with the same content are skipped, everything
@@ -45,10 +44,9 @@ public class IngestService {
     private final ApplicationEventPublisher events;
     private final LoadHistory history;
 
-    IngestService(IngestProperties properties, Driver driver, Neo4jProperties neo4j, ApplicationEventPublisher events,
-            LoadHistory history) {
+    IngestService(IngestProperties properties, Graph graph, ApplicationEventPublisher events, LoadHistory history) {
         this.properties = properties;
-        this.writer = new BatchWriter(driver, neo4j.database());
+        this.writer = new BatchWriter(graph);
         this.parser = new FrontMatterParser((int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes()),
                 properties.maxAliases(), properties.maxNestingDepth());
         this.events = events;

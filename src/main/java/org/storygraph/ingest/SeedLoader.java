@@ -2,9 +2,8 @@ package org.storygraph.ingest;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,7 +11,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.graph.Graph;
 
 /** When the service starts on a graph without articles, loads the seed corpus so there is something to explore. */
 @Component
@@ -24,14 +23,12 @@ class SeedLoader implements ApplicationRunner {
 
     private final IngestService ingest;
     private final IngestProperties properties;
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
 
-    SeedLoader(IngestService ingest, IngestProperties properties, Driver driver, Neo4jProperties neo4j) {
+    SeedLoader(IngestService ingest, IngestProperties properties, Graph graph) {
         this.ingest = ingest;
         this.properties = properties;
-        this.driver = driver;
-        this.database = neo4j.database();
+        this.graph = graph;
     }
 
     @Override
@@ -40,12 +37,7 @@ class SeedLoader implements ApplicationRunner {
         if (!seeds.loadWhenEmpty()) {
             return;
         }
-        boolean empty;
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            empty = session.executeRead(tx -> tx.run("MATCH (a:Article) RETURN count(a) = 0 AS empty")
-                    .single().get("empty").asBoolean());
-        }
-        if (!empty) {
+        if (graph.exists("MATCH (a:Article) RETURN a LIMIT 1", Map.of())) {
             return;
         }
         if (!Files.isDirectory(seeds.dir())) {

@@ -15,9 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
-import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.graph.Graph;
 
 /**
  * The saved queries: {@code *.cypher} files of the configured directory (or, when it does not exist, those
@@ -40,15 +37,13 @@ public class QueryCatalog {
     private static final Logger log = LoggerFactory.getLogger(QueryCatalog.class);
 
     private final QueryProperties properties;
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
     private volatile Map<String, SavedQuery> queries = Map.of();
     private volatile String source = "";
 
-    QueryCatalog(QueryProperties properties, Driver driver, Neo4jProperties neo4j) {
+    QueryCatalog(QueryProperties properties, Graph graph) {
         this.properties = properties;
-        this.driver = driver;
-        this.database = neo4j.database();
+        this.graph = graph;
     }
 
     /** Validates the catalogue once the application is up (schema migrated), so broken files show at once. */
@@ -136,9 +131,8 @@ public class QueryCatalog {
         for (QueryParam p : q.params()) {
             params.put(p.name(), p.defaultValue() == null ? null : ParamTypes.parseText(p.type(), p.defaultValue()));
         }
-        try (var session = driver.session(SessionConfig.builder().withDatabase(database)
-                .withDefaultAccessMode(AccessMode.READ).build())) {
-            ResultSummary summary = session.executeRead(tx -> tx.run("EXPLAIN " + q.cypher(), params).consume());
+        try {
+            ResultSummary summary = graph.read(tx -> tx.run("EXPLAIN " + q.cypher(), params).consume());
             if (summary.queryType() != QueryType.READ_ONLY) {
                 return q.withError("the query writes (" + summary.queryType() + "); saved queries must be read-only");
             }

@@ -7,18 +7,16 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Transaction;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.TransientException;
 import org.springframework.stereotype.Service;
-import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.graph.Graph;
 
 /**
  * Runs saved queries safely: parameters are checked against the header (unknown or ill-typed → 400 naming the
@@ -30,13 +28,11 @@ import org.storygraph.graph.Neo4jProperties;
 public class QueryRunner {
 
     private final QueryCatalog catalog;
-    private final Driver driver;
-    private final String database;
+    private final Graph graph;
 
-    QueryRunner(QueryCatalog catalog, Driver driver, Neo4jProperties neo4j) {
+    QueryRunner(QueryCatalog catalog, Graph graph) {
         this.catalog = catalog;
-        this.driver = driver;
-        this.database = neo4j.database();
+        this.graph = graph;
     }
 
     /** Starts a run with parameters from a JSON object. */
@@ -94,8 +90,7 @@ public class QueryRunner {
     /** Runs any query text read-only with the given limits; used for saved queries (and by tests). */
     Execution execute(SavedQuery query, Map<String, Object> params) {
         long started = System.nanoTime();
-        Session session = driver.session(SessionConfig.builder().withDatabase(database)
-                .withDefaultAccessMode(AccessMode.READ).build());
+        Session session = graph.session(AccessMode.READ);
         Transaction tx = null;
         try {
             tx = session.beginTransaction(TransactionConfig.builder().withTimeout(query.timeout())

@@ -1,7 +1,12 @@
 package org.storygraph.story;
 
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.list;
+import static org.storygraph.graph.Convert.string;
+import static org.storygraph.graph.Convert.strings;
+import static org.storygraph.graph.Convert.utc;
+
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.storygraph.common.Page;
-import org.storygraph.graph.Fulltext;
 import org.storygraph.common.ProviderRef;
+import org.storygraph.graph.Fulltext;
+import org.storygraph.graph.Graph;
+import org.storygraph.graph.NodeKey;
 import org.storygraph.graph.ReadRetry;
 import org.storygraph.story.StoryViews.GraphEdge;
 import org.storygraph.story.StoryViews.GraphNode;
@@ -23,7 +30,7 @@ import org.storygraph.story.StoryViews.StoryDetail;
 import org.storygraph.story.StoryViews.StoryGraph;
 import org.storygraph.story.StoryViews.StorySummary;
 
-/** Read side of stories: parameterised Cypher, record results. */
+/** Read side of stories: parameterised Cypher through {@link Graph}, record results. */
 @Service
 @ReadRetry
 public class StoryQueries {
@@ -36,26 +43,46 @@ public class StoryQueries {
             String q) {
     }
 
-    /** Stories with an article whose title or excerpt has all the words (full-text index); at most 10,000. */
-    private List<String> storiesMatching(String q) {
-        return List.copyOf(client.query("""
-                CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node
-                MATCH (node)-[:IN_STORY]->(s:Story)
-                RETURN DISTINCT s.id LIMIT 10000
-                """).bind(Fulltext.allWords(q)).to("q")
-                .fetchAs(String.class).all());
+    /** The stories the list's filters select, as {@code s}; a null parameter does not filter. */
+    private static final String FILTERED = """
+            MATCH (s:Story)
+            WHERE s.providerCount >= $minProviders
+              AND ($ids IS NULL OR s.id IN $ids)
+              AND ($from IS NULL OR s.lastPublishedAt >= $from)
+              AND ($to IS NULL OR s.firstPublishedAt < $to)
+              AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
+              AND ($provider IS NULL
+                   OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
+            """;
+
+    /** The columns {@link #summary(Value)} reads, as the map {@code s}. */
+    private static final String SUMMARY = """
+            RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
+                      .lastPublishedAt} AS s
+            """;
+
+    /** An end of a RELATED_TO edge of a story graph. */
+    private record LinkEnd(String id, String title, String url, Instant publishedAt, ProviderRef provider) {
     }
 
-    private final Neo4jClient client;
+    /** A RELATED_TO edge touching a story's members. */
+    private record Link(LinkEnd from, LinkEnd to, long rank) {
+    }
 
-    StoryQueries(Neo4jClient client) {
-        this.client = client;
+    private final Graph graph;
+
+    StoryQueries(Graph graph) {
+        this.graph = graph;
     }
 
     public Page<StorySummary> stories(StoryFilter filter, Sort sort, int page, int size) {
+        if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
+                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
+            return allStories(sort, page, size);
+        }
         Map<String, Object> params = new HashMap<>();
-        params.put("from", filter.from() == null ? null : filter.from().atOffset(ZoneOffset.UTC));
-        params.put("to", filter.to() == null ? null : filter.to().atOffset(ZoneOffset.UTC));
+        params.put("from", utc(filter.from()));
+        params.put("to", utc(filter.to()));
         params.put("topic", filter.topic());
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("minProviders", filter.minProviders() == null ? 0 : filter.minProviders());
@@ -63,39 +90,23 @@ public class StoryQueries {
         params.put("ids", filter.q() == null || filter.q().isBlank() ? null : storiesMatching(filter.q()));
         params.put("skip", (long) page * size);
         params.put("limit", size);
-        if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
-                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
-            return allStories(sort, page, size);
-        }
-        long total = client.query("""
-                MATCH (s:Story)
-                WHERE s.providerCount >= $minProviders
-                  AND ($ids IS NULL OR s.id IN $ids)
-                  AND ($from IS NULL OR s.lastPublishedAt >= $from)
-                  AND ($to IS NULL OR s.firstPublishedAt < $to)
-                  AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
-                  AND ($provider IS NULL
-                       OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
-                RETURN count(s)
-                """).bindAll(params).fetchAs(Long.class).one().orElse(0L);
-        List<StorySummary> items = List.copyOf(client.query("""
-                MATCH (s:Story)
-                WHERE s.providerCount >= $minProviders
-                  AND ($ids IS NULL OR s.id IN $ids)
-                  AND ($from IS NULL OR s.lastPublishedAt >= $from)
-                  AND ($to IS NULL OR s.firstPublishedAt < $to)
-                  AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
-                  AND ($provider IS NULL
-                       OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
+        long total = graph.count(FILTERED + "RETURN count(s)", params);
+        List<StorySummary> items = graph.list(FILTERED + """
                 WITH s, CASE $sort WHEN 'SIZE' THEN s.size WHEN 'PROVIDERS' THEN s.providerCount END AS key,
                      CASE $sort WHEN 'RECENCY' THEN s.lastPublishedAt END AS time
                 ORDER BY key DESC, time DESC, s.lastPublishedAt DESC, s.id
                 SKIP $skip LIMIT $limit
-                RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
-                          .lastPublishedAt} AS s
-                """).bindAll(params)
-                .fetchAs(StorySummary.class).mappedBy((types, r) -> summary(r.get("s"))).all());
+                """ + SUMMARY, params, StoryQueries::summary);
         return Page.of(items, page, size, total);
+    }
+
+    /** Stories with an article whose title or excerpt has all the words (full-text index); at most 10,000. */
+    private List<String> storiesMatching(String q) {
+        return graph.list("""
+                CALL db.index.fulltext.queryNodes('article_text', $q) YIELD node
+                MATCH (node)-[:IN_STORY]->(s:Story)
+                RETURN DISTINCT s.id AS id LIMIT 10000
+                """, Map.of("q", Fulltext.allWords(q)), StoryQueries::id);
     }
 
     /**
@@ -103,7 +114,7 @@ public class StoryQueries {
      * of the sort key's range index, so it costs the same at any graph size.
      */
     private Page<StorySummary> allStories(Sort sort, int page, int size) {
-        long total = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
+        long total = graph.count("MATCH (s:Story) RETURN count(s)", Map.of());
         String cypher = switch (sort) {
             case SIZE -> """
                     MATCH (s:Story) WHERE s.size IS NOT NULL
@@ -118,16 +129,13 @@ public class StoryQueries {
                     WITH s ORDER BY s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
                     """;
         };
-        List<StorySummary> items = List.copyOf(client.query(cypher + """
-                RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
-                          .lastPublishedAt} AS s
-                """).bind((long) page * size).to("skip").bind(size).to("limit")
-                .fetchAs(StorySummary.class).mappedBy((types, r) -> summary(r.get("s"))).all());
+        List<StorySummary> items = graph.list(cypher + SUMMARY, Map.of("skip", (long) page * size, "limit", size),
+                StoryQueries::summary);
         return Page.of(items, page, size, total);
     }
 
     public Optional<StoryDetail> story(String id) {
-        return client.query("""
+        return graph.one("""
                 MATCH (s:Story {id: $id})
                 RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
                           .lastPublishedAt} AS s,
@@ -139,26 +147,17 @@ public class StoryQueries {
                                    provider: p {.domain, .name}, score: r.score, duplicateOf: d.id} AS article
                            ORDER BY a.publishedAt IS NULL, a.publishedAt, a.url
                        } AS articles
-                """).bind(id).to("id")
-                .fetchAs(StoryDetail.class)
-                .mappedBy((types, r) -> new StoryDetail(summary(r.get("s")),
-                        r.get("articles").asList(StoryQueries::article)))
-                .one();
+                """, Map.of("id", id), StoryQueries::detail);
     }
 
     public Optional<StorySummary> storyOfArticle(String articleId) {
-        return client.query("""
+        return graph.one("""
                 MATCH (:Article {id: $id})-[:IN_STORY]->(s:Story)
-                RETURN s {.id, .label, .headline, .topTerms, .size, .providerCount, .firstPublishedAt,
-                          .lastPublishedAt} AS s
-                """)
-                .bind(articleId).to("id")
-                .fetchAs(StorySummary.class).mappedBy((types, r) -> summary(r.get("s"))).one();
+                """ + SUMMARY, Map.of("id", articleId), StoryQueries::summary);
     }
 
     public boolean articleExists(String articleId) {
-        return client.query("MATCH (a:Article {id: $id}) RETURN count(a) > 0").bind(articleId).to("id")
-                .fetchAs(Boolean.class).one().orElse(false);
+        return graph.exists(NodeKey.ARTICLE_ID, articleId);
     }
 
     /**
@@ -186,7 +185,7 @@ public class StoryQueries {
                         Map.of()));
             }
         }
-        client.query("""
+        List<Link> links = graph.list("""
                 MATCH (s:Story {id: $id})<-[:IN_STORY]-(a:Article)-[r:RELATED_TO]-(b:Article)
                 WITH DISTINCT startNode(r) AS from, endNode(r) AS to, r.rank AS rank
                 OPTIONAL MATCH (to)-[:PUBLISHED_BY]->(pt:Provider)
@@ -194,23 +193,16 @@ public class StoryQueries {
                 RETURN from {.id, .title, .url, .publishedAt} AS from, pf {.domain, .name} AS fromProvider,
                        to {.id, .title, .url, .publishedAt} AS to, pt {.domain, .name} AS toProvider, rank
                 ORDER BY from.id, rank
-                """).bind(id).to("id").fetch().all().forEach(row -> {
-            for (String end : List.of("from", "to")) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> n = (Map<String, Object>) row.get(end);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> p = (Map<String, Object>) row.get(end + "Provider");
-                nodes.putIfAbsent((String) n.get("id"), articleNode((String) n.get("id"), (String) n.get("title"),
-                        (String) n.get("url"), instant(n.get("publishedAt")),
-                        p == null ? null : new ProviderRef((String) p.get("domain"), (String) p.get("name")), false,
-                        null));
+                """, Map.of("id", id), StoryQueries::link);
+        for (Link link : links) {
+            for (LinkEnd end : List.of(link.from(), link.to())) {
+                nodes.putIfAbsent(end.id(), articleNode(end.id(), end.title(), end.url(), end.publishedAt(),
+                        end.provider(), false, null));
             }
-            @SuppressWarnings("unchecked")
-            String from = (String) ((Map<String, Object>) row.get("from")).get("id");
-            @SuppressWarnings("unchecked")
-            String to = (String) ((Map<String, Object>) row.get("to")).get("id");
-            edges.add(new GraphEdge(from + ">rel>" + to, from, to, "RELATED_TO", Map.of("rank", row.get("rank"))));
-        });
+            String from = link.from().id();
+            String to = link.to().id();
+            edges.add(new GraphEdge(from + ">rel>" + to, from, to, "RELATED_TO", Map.of("rank", link.rank())));
+        }
         return Optional.of(new StoryGraph(detail.get().story(), List.copyOf(nodes.values()), edges));
     }
 
@@ -227,30 +219,41 @@ public class StoryQueries {
         return new GraphNode(id, "article", title, data);
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.time.temporal.TemporalAccessor t ? Instant.from(t) : null;
+    private static String id(Record r) {
+        return r.get("id").asString();
     }
 
-    static StorySummary summary(Value s) {
+    private static StorySummary summary(Record r) {
+        return summary(r.get("s"));
+    }
+
+    private static StorySummary summary(Value s) {
         return new StorySummary(s.get("id").asString(), string(s.get("label")), string(s.get("headline")),
-                s.get("topTerms").isNull() ? List.of() : s.get("topTerms").asList(Value::asString),
-                s.get("size").asLong(0), s.get("providerCount").asLong(0), time(s.get("firstPublishedAt")),
-                time(s.get("lastPublishedAt")));
+                strings(s.get("topTerms")), s.get("size").asLong(0), s.get("providerCount").asLong(0),
+                instant(s.get("firstPublishedAt")), instant(s.get("lastPublishedAt")));
+    }
+
+    private static StoryDetail detail(Record r) {
+        return new StoryDetail(summary(r.get("s")), list(r.get("articles"), StoryQueries::article));
     }
 
     private static StoryArticle article(Value v) {
-        Value p = v.get("provider");
         return new StoryArticle(v.get("id").asString(), v.get("url").asString(), string(v.get("title")),
-                time(v.get("publishedAt")), p.isNull() ? null : new ProviderRef(p.get("domain").asString(),
-                        string(p.get("name"))), v.get("score").isNull() ? 0 : v.get("score").asDouble(),
-                string(v.get("duplicateOf")));
+                instant(v.get("publishedAt")), provider(v.get("provider")),
+                v.get("score").isNull() ? 0 : v.get("score").asDouble(), string(v.get("duplicateOf")));
     }
 
-    private static String string(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
+    private static Link link(Record r) {
+        return new Link(linkEnd(r.get("from"), r.get("fromProvider")), linkEnd(r.get("to"), r.get("toProvider")),
+                r.get("rank").asLong());
     }
 
-    private static Instant time(Value v) {
-        return v == null || v.isNull() ? null : v.asOffsetDateTime().toInstant();
+    private static LinkEnd linkEnd(Value article, Value provider) {
+        return new LinkEnd(article.get("id").asString(), string(article.get("title")), string(article.get("url")),
+                instant(article.get("publishedAt")), provider(provider));
+    }
+
+    private static ProviderRef provider(Value p) {
+        return p.isNull() ? null : new ProviderRef(p.get("domain").asString(), string(p.get("name")));
     }
 }

@@ -1,16 +1,19 @@
 package org.storygraph.timeline;
 
+import static org.storygraph.graph.Convert.instant;
+import static org.storygraph.graph.Convert.string;
+import static org.storygraph.graph.Convert.utc;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.neo4j.driver.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.neo4j.driver.Record;
 import org.springframework.stereotype.Component;
+import org.storygraph.graph.Graph;
+import org.storygraph.graph.NodeKey;
 
 /**
  * The per-article rows timelines are built from: parameterised Cypher, one row per article. Only articles with a
@@ -35,25 +38,65 @@ class TimelineQueries {
     record ActivityRow(Instant publishedAt, String story, Instant storyFirst) {
     }
 
-    private final Neo4jClient client;
+    /**
+     * What an activity timeline is about: a topic's articles or a provider's. Each kind brings its key and the
+     * pattern binding its articles {@code a} from {@code $key}; the rest of the query is {@link #ACTIVITY}.
+     */
+    enum Anchor {
+        TOPIC("topic", NodeKey.TOPIC_NAME, """
+                MATCH (:Topic {name: $key})<-[:TAGGED]-(a:Article)
+                """),
+        PROVIDER("provider", NodeKey.PROVIDER_DOMAIN, """
+                MATCH (:Provider {domain: $key})<-[:PUBLISHED_BY]-(a:Article)
+                """);
 
-    TimelineQueries(Neo4jClient client) {
-        this.client = client;
+        private final String type;
+        private final NodeKey key;
+        private final String cypher;
+
+        Anchor(String type, NodeKey key, String match) {
+            this.type = type;
+            this.key = key;
+            this.cypher = match + ACTIVITY;
+        }
+
+        /** How the timeline names its subject's kind ({@code topic}, {@code provider}). */
+        String type() {
+            return type;
+        }
+    }
+
+    /** An anchor's plausible articles in [$from, $to) (a null bound does not limit), with their stories. */
+    private static final String ACTIVITY = """
+            WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
+              AND ($from IS NULL OR a.publishedAt >= $from)
+              AND ($to IS NULL OR a.publishedAt < $to)
+            WITH a, [(a)-[:IN_STORY]->(s:Story) | s][0] AS s
+            WITH s, collect(a.publishedAt) AS times
+            WITH s, times, COLLECT {
+                     MATCH (m:Article)-[:IN_STORY]->(s)
+                     WHERE m.publishedAt IS NOT NULL AND m.timeFlag IS NULL
+                     RETURN m.publishedAt ORDER BY m.publishedAt LIMIT 1
+                 } AS first
+            UNWIND times AS publishedAt
+            RETURN publishedAt, s.id AS story, first[0] AS storyFirst
+            """;
+
+    private final Graph graph;
+
+    TimelineQueries(Graph graph) {
+        this.graph = graph;
     }
 
     Optional<StoryHead> story(String id) {
-        return client.query("""
+        return graph.one("""
                 MATCH (s:Story {id: $id})
                 RETURN s.id AS id, s.label AS label,
                        COUNT {
                            MATCH (a:Article)-[:IN_STORY]->(s)
                            WHERE a.publishedAt IS NULL OR a.timeFlag IS NOT NULL
                        } AS ignored
-                """).bindAll(Map.of("id", id))
-                .fetchAs(StoryHead.class)
-                .mappedBy((types, r) -> new StoryHead(r.get("id").asString(), string(r.get("label")),
-                        r.get("ignored").asLong()))
-                .one();
+                """, Map.of("id", id), TimelineQueries::storyHead);
     }
 
     /**
@@ -62,95 +105,36 @@ class TimelineQueries {
      * failing after running these phases: insertCachedProperties"), which depends on index statistics.
      */
     List<MemberRow> members(String storyId) {
-        return List.copyOf(client.query("""
+        return graph.list("""
                 MATCH (a:Article)-[:IN_STORY]->(:Story {id: $id})
                 WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
                 RETURN a.publishedAt AS publishedAt, [(a)-[:PUBLISHED_BY]->(p:Provider) | p.domain][0] AS provider
-                """).bindAll(Map.of("id", storyId))
-                .fetchAs(MemberRow.class)
-                .mappedBy((types, r) -> new MemberRow(time(r.get("publishedAt")), string(r.get("provider"))))
-                .all());
+                """, Map.of("id", storyId), TimelineQueries::member);
     }
 
-    boolean topicExists(String name) {
-        return client.query("MATCH (t:Topic {name: $name}) RETURN count(t) > 0").bindAll(Map.of("name", name))
-                .fetchAs(Boolean.class).one().orElse(false);
+    /** Whether the topic or provider {@code key} exists. */
+    boolean exists(Anchor anchor, String key) {
+        return graph.exists(anchor.key, key);
     }
 
-    boolean providerExists(String domain) {
-        return client.query("MATCH (p:Provider {domain: $domain}) RETURN count(p) > 0")
-                .bindAll(Map.of("domain", domain))
-                .fetchAs(Boolean.class).one().orElse(false);
-    }
-
-    /** Articles tagged {@code name} published in [from, to); a null bound does not limit. */
-    List<ActivityRow> topicArticles(String name, Instant from, Instant to) {
-        Map<String, Object> params = range(from, to);
-        params.put("name", name);
-        return List.copyOf(client.query("""
-                MATCH (:Topic {name: $name})<-[:TAGGED]-(a:Article)
-                WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
-                  AND ($from IS NULL OR a.publishedAt >= $from)
-                  AND ($to IS NULL OR a.publishedAt < $to)
-                WITH a, [(a)-[:IN_STORY]->(s:Story) | s][0] AS s
-                WITH s, collect(a.publishedAt) AS times
-                WITH s, times, COLLECT {
-                         MATCH (m:Article)-[:IN_STORY]->(s)
-                         WHERE m.publishedAt IS NOT NULL AND m.timeFlag IS NULL
-                         RETURN m.publishedAt ORDER BY m.publishedAt LIMIT 1
-                     } AS first
-                UNWIND times AS publishedAt
-                RETURN publishedAt, s.id AS story, first[0] AS storyFirst
-                """).bindAll(params)
-                .fetchAs(ActivityRow.class).mappedBy((types, r) -> activityRow(r.get("publishedAt"), r.get("story"),
-                        r.get("storyFirst")))
-                .all());
-    }
-
-    /** Articles published by {@code domain} in [from, to); a null bound does not limit. */
-    List<ActivityRow> providerArticles(String domain, Instant from, Instant to) {
-        Map<String, Object> params = range(from, to);
-        params.put("domain", domain);
-        return List.copyOf(client.query("""
-                MATCH (:Provider {domain: $domain})<-[:PUBLISHED_BY]-(a:Article)
-                WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
-                  AND ($from IS NULL OR a.publishedAt >= $from)
-                  AND ($to IS NULL OR a.publishedAt < $to)
-                WITH a, [(a)-[:IN_STORY]->(s:Story) | s][0] AS s
-                WITH s, collect(a.publishedAt) AS times
-                WITH s, times, COLLECT {
-                         MATCH (m:Article)-[:IN_STORY]->(s)
-                         WHERE m.publishedAt IS NOT NULL AND m.timeFlag IS NULL
-                         RETURN m.publishedAt ORDER BY m.publishedAt LIMIT 1
-                     } AS first
-                UNWIND times AS publishedAt
-                RETURN publishedAt, s.id AS story, first[0] AS storyFirst
-                """).bindAll(params)
-                .fetchAs(ActivityRow.class).mappedBy((types, r) -> activityRow(r.get("publishedAt"), r.get("story"),
-                        r.get("storyFirst")))
-                .all());
-    }
-
-    private static Map<String, Object> range(Instant from, Instant to) {
+    /** The anchor's articles published in [from, to); a null bound does not limit. */
+    List<ActivityRow> articles(Anchor anchor, String key, Instant from, Instant to) {
         Map<String, Object> params = new HashMap<>();
+        params.put("key", key);
         params.put("from", utc(from));
         params.put("to", utc(to));
-        return params;
+        return graph.list(anchor.cypher, params, TimelineQueries::activity);
     }
 
-    private static ActivityRow activityRow(Value publishedAt, Value story, Value storyFirst) {
-        return new ActivityRow(time(publishedAt), string(story), time(storyFirst));
+    private static StoryHead storyHead(Record r) {
+        return new StoryHead(r.get("id").asString(), string(r.get("label")), r.get("ignored").asLong());
     }
 
-    private static OffsetDateTime utc(Instant t) {
-        return t == null ? null : t.atOffset(ZoneOffset.UTC);
+    private static MemberRow member(Record r) {
+        return new MemberRow(instant(r.get("publishedAt")), string(r.get("provider")));
     }
 
-    private static String string(Value v) {
-        return v == null || v.isNull() ? null : v.asString();
-    }
-
-    private static Instant time(Value v) {
-        return v == null || v.isNull() ? null : v.asOffsetDateTime().toInstant();
+    private static ActivityRow activity(Record r) {
+        return new ActivityRow(instant(r.get("publishedAt")), string(r.get("story")), instant(r.get("storyFirst")));
     }
 }

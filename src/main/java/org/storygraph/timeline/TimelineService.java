@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
 import org.storygraph.graph.ReadRetry;
 import org.storygraph.timeline.TimelineQueries.ActivityRow;
+import org.storygraph.timeline.TimelineQueries.Anchor;
 import org.storygraph.timeline.TimelineQueries.MemberRow;
 import org.storygraph.timeline.TimelineQueries.StoryHead;
 import org.storygraph.timeline.TimelineViews.ActivityBucket;
@@ -97,26 +98,25 @@ public class TimelineService {
      * topic's articles. Empty when the topic is unknown.
      */
     public Optional<ActivityTimeline> topic(String name, Bucket bucket, ZoneId zone, Instant from, Instant to) {
-        if (!queries.topicExists(name)) {
-            return Optional.empty();
-        }
-        return Optional.of(activity("topic", name, new BucketGrid(bucket, zone), from, to, (f, t) ->
-                queries.topicArticles(name, f, t)));
+        return activity(Anchor.TOPIC, name, new BucketGrid(bucket, zone), from, to);
     }
 
     /** Like {@link #topic} for a provider's domain (case and a leading {@code www.} do not matter). */
     public Optional<ActivityTimeline> provider(String domain, Bucket bucket, ZoneId zone, Instant from, Instant to) {
-        String key = providerKey(domain);
-        if (!queries.providerExists(key)) {
-            return Optional.empty();
-        }
-        return Optional.of(activity("provider", key, new BucketGrid(bucket, zone), from, to, (f, t) ->
-                queries.providerArticles(key, f, t)));
+        return activity(Anchor.PROVIDER, providerKey(domain), new BucketGrid(bucket, zone), from, to);
     }
 
     static String providerKey(String domain) {
         String key = domain.strip().toLowerCase(Locale.ROOT);
         return key.startsWith("www.") ? key.substring(4) : key;
+    }
+
+    private Optional<ActivityTimeline> activity(Anchor anchor, String key, BucketGrid grid, Instant from,
+            Instant to) {
+        if (!queries.exists(anchor, key)) {
+            return Optional.empty();
+        }
+        return Optional.of(activity(anchor.type(), key, grid, from, to, (f, t) -> queries.articles(anchor, key, f, t)));
     }
 
     private static ActivityTimeline activity(String type, String name, BucketGrid grid, Instant from, Instant to,

@@ -14,14 +14,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.AccessMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.storygraph.GraphFixtures;
 import org.storygraph.StoryGraphTest;
 import org.storygraph.bench.CorpusGenerator;
-import org.storygraph.graph.Neo4jProperties;
+import org.storygraph.graph.Graph;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.common.UrlCanonicalizer;
 
@@ -55,9 +54,7 @@ class ProviderCoverageRelationshipTest {
     @Autowired
     Neo4jClient client;
     @Autowired
-    Driver driver;
-    @Autowired
-    Neo4jProperties neo4j;
+    Graph db;
 
     private Set<String> rows(String cypher) {
         return new HashSet<>(client.query(cypher).fetchAs(String.class).all());
@@ -109,7 +106,7 @@ class ProviderCoverageRelationshipTest {
         String migration = Files.readString(Path.of("cypher/migrations/V0005__provider_story_coverage.cypher"));
         for (String statement : migration.split(";\\s*(\\n|$)")) {
             if (!statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("//"))) {
-                try (var session = driver.session(SessionConfig.forDatabase(neo4j.database()))) {
+                try (var session = db.session(AccessMode.WRITE)) {
                     session.run(statement).consume(); // auto-commit: the migration uses CALL … IN TRANSACTIONS
                 }
             }

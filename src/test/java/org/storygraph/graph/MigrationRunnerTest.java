@@ -8,7 +8,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.storygraph.StoryGraphTest;
@@ -17,7 +16,7 @@ import org.storygraph.StoryGraphTest;
 class MigrationRunnerTest {
 
     @Autowired
-    Driver driver;
+    Graph graph;
     @Autowired
     Neo4jClient client;
 
@@ -38,7 +37,7 @@ class MigrationRunnerTest {
 
     @Test
     void appliedTheSchemaAtStartUpAndIsIdempotent() {
-        var runner = new MigrationRunner(driver, "neo4j", "classpath*:cypher/migrations");
+        var runner = new MigrationRunner(graph, "classpath*:cypher/migrations");
         assertThat(runner.migrate()).isEmpty();
         assertThat(client.query("MATCH (m:__StoryGraphMigration) RETURN m.version ORDER BY m.version")
                 .fetchAs(Long.class).all()).startsWith(1L, 2L, 3L);
@@ -52,7 +51,7 @@ class MigrationRunnerTest {
     void refusesAMigrationEditedAfterItWasApplied(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V0001__unique_keys.cypher"),
                 "CREATE CONSTRAINT article_url IF NOT EXISTS FOR (a:Article) REQUIRE a.url IS UNIQUE;\n");
-        var runner = new MigrationRunner(driver, "neo4j", dir.toUri().toString());
+        var runner = new MigrationRunner(graph, dir.toUri().toString());
         assertThatThrownBy(runner::migrate).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("V1").hasMessageContaining("was changed after it was applied");
     }
