@@ -9,16 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 import org.storygraph.cli.Command;
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.TimeRange;
 import org.storygraph.export.ExportService.Format;
 
 /**
@@ -47,8 +44,10 @@ class ExportCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         String story = null;
-        Instant from = null;
-        Instant to = null;
+        String fromText = null;
+        String toText = null;
+        Instant from;
+        Instant to;
         boolean leadLag = false;
         int minShared = 1;
         int limit = 100_000;
@@ -59,8 +58,8 @@ class ExportCommand implements Command {
                 String a = args.get(i);
                 switch (a) {
                     case "--story" -> story = value(args, ++i, a);
-                    case "--from" -> from = time(value(args, ++i, a), a);
-                    case "--to" -> to = time(value(args, ++i, a), a);
+                    case "--from" -> fromText = value(args, ++i, a);
+                    case "--to" -> toText = value(args, ++i, a);
                     case "--leadlag" -> leadLag = true;
                     case "--min-shared" -> minShared = positive(value(args, ++i, a), a);
                     case "--limit" -> limit = positive(value(args, ++i, a), a);
@@ -73,15 +72,19 @@ class ExportCommand implements Command {
                     default -> throw new Usage("unknown argument " + a);
                 }
             }
+            try {
+                TimeRange range = TimeRange.parse(fromText, toText);
+                from = range.from();
+                to = range.to();
+            } catch (InvalidParameterException e) {
+                throw new Usage(e.getMessage());
+            }
             int selections = (story != null ? 1 : 0) + (leadLag ? 1 : 0);
             if (selections > 1 || (story != null && (from != null || to != null))) {
                 throw new Usage("choose one of --story, --from/--to, --leadlag");
             }
             if (selections == 0 && (from == null || to == null)) {
                 throw new Usage("a span needs both --from and --to");
-            }
-            if (from != null && to != null && !from.isBefore(to)) {
-                throw new Usage("--from must be before --to");
             }
         } catch (Usage e) {
             err.println("export: " + e.getMessage());
@@ -170,27 +173,6 @@ class ExportCommand implements Command {
             // below
         }
         throw new Usage(option + " must be a positive whole number, not '" + value + "'");
-    }
-
-    /** 2020-06-11, 2020-06-11T09:53 (UTC) or 2020-06-11T09:53:00+02:00, as the REST API takes them. */
-    static Instant time(String value, String option) {
-        String s = value.strip();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new Usage(option + " takes a date or date-time such as 2020-06-11 or 2020-06-11T09:53:00Z, not '"
-                    + value + "'");
-        }
     }
 
     private static final class Usage extends RuntimeException {
