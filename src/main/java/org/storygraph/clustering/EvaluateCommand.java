@@ -2,7 +2,9 @@ package org.storygraph.clustering;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.storygraph.cli.Command;
+import org.storygraph.common.Csv;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadProgress;
 import org.storygraph.ingest.LoadReport;
@@ -155,65 +161,38 @@ class EvaluateCommand implements Command {
             if (output.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(output.toAbsolutePath().getParent());
             }
-            StringBuilder sb = new StringBuilder("webUrl,cluster\n");
-            predicted.forEach((url, cluster) -> sb.append(csv(url)).append(',').append(csv(cluster)).append('\n'));
-            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                    CSVPrinter csv = Csv.writer(w, "webUrl", "cluster")) {
+                for (Map.Entry<String, String> p : predicted.entrySet()) {
+                    csv.printRecord(p.getKey(), p.getValue());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
-    }
-
-    /** RFC 4180 {@code webUrl,story}; URLs may be quoted. */
+    /**
+     * A {@code webUrl,story} file (gold labels; the predictions written here read the same): URL → label, the first
+     * row of a URL winning; blank rows skipped, fields stripped.
+     */
     static Map<String, String> readTruth(Path file) {
         Map<String, String> truth = new LinkedHashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser csv = Csv.reader(in)) {
+            for (CSVRecord row : csv) {
+                if (row.stream().allMatch(String::isBlank)) {
                     continue;
                 }
-                List<String> fields = parseCsvLine(line);
-                truth.putIfAbsent(fields.get(0).strip(), fields.get(1).strip());
+                if (row.size() < 2) {
+                    throw new IllegalArgumentException(file + " line " + csv.getCurrentLineNumber()
+                            + ": expected webUrl,story");
+                }
+                truth.putIfAbsent(row.get(0).strip(), row.get(1).strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return truth;
     }
-
-    static List<String> parseCsvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
-    }
-
 }

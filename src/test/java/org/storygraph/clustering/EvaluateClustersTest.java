@@ -46,13 +46,8 @@ class EvaluateClustersTest {
     /** Scores the written predictions file independently of the command's own computation. */
     private static double rescore(Path truthFile, Path predictions) throws Exception {
         Map<String, String> truth = EvaluateCommand.readTruth(truthFile);
-        Map<String, String> predicted = new java.util.HashMap<>();
-        List<String> lines = Files.readAllLines(predictions);
-        assertThat(lines.getFirst()).isEqualTo("webUrl,cluster");
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> f = EvaluateCommand.parseCsvLine(line);
-            predicted.put(f.get(0), f.get(1));
-        }
+        assertThat(Files.readAllLines(predictions).getFirst()).isEqualTo("webUrl,cluster");
+        Map<String, String> predicted = EvaluateCommand.readTruth(predictions);
         assertThat(predicted.keySet()).containsAll(truth.keySet());
         List<String> gold = new ArrayList<>();
         List<String> labels = new ArrayList<>();
