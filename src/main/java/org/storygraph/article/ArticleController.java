@@ -1,6 +1,5 @@
 package org.storygraph.article;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,9 +17,9 @@ import org.storygraph.article.ArticleQueries.ArticleFilter;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
 import org.storygraph.common.Page;
+import org.storygraph.common.TimeRange;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.TopicSummary;
-import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
 
 @RestController
@@ -49,18 +48,16 @@ class ArticleController {
             @Parameter(description = "provider domain, e.g. wbur.org") @RequestParam(required = false) String provider,
             @Parameter(description = "topic name") @RequestParam(required = false) String topic,
             @Parameter(description = "published at or after (ISO date or date-time, UTC when no zone)")
-            @RequestParam(required = false) Instant from,
-            @Parameter(description = "published before") @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String from,
+            @Parameter(description = "published before") @RequestParam(required = false) String to,
             @Parameter(description = "any original or canonical form of an article URL")
             @RequestParam(required = false) String url,
             @Parameter(description = "words of title or excerpt (all must match)")
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
-        return queries.articles(new ArticleFilter(provider, topic, from, to, url, q), page, size);
+        TimeRange range = TimeRange.parse(from, to);
+        return queries.articles(new ArticleFilter(provider, topic, range.from(), range.to(), url, q), page, size);
     }
 
     @GetMapping("/articles/{id}")

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.storygraph.clustering.ClusterErrors;
 import org.storygraph.clustering.ClusterScores;
+import org.storygraph.clustering.LabelFiles;
 import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadProgress;
@@ -86,7 +87,7 @@ class EvaluateCommand implements Callable<Integer> {
         cli.freshDatabase();
         IngestService ingest = cli.bean(IngestService.class);
         StoryClusterer clusterer = cli.bean(StoryClusterer.class);
-        Map<String, String> truth = readTruth(truthFile);
+        Map<String, String> truth = LabelFiles.read(truthFile);
         List<Path> files = new ArrayList<>(ingest.itemFiles(List.of(dir)));
         if (batches > 1) {
             Collections.shuffle(files, new Random(seed));
@@ -108,7 +109,7 @@ class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, String> headlines = new LinkedHashMap<>();
         Map<String, String> predicted = predictions(headlines);
-        write(output, predicted);
+        LabelFiles.write(output, "cluster", predicted);
         List<String> gold = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         truth.forEach((url, story) -> {
@@ -154,71 +155,4 @@ class EvaluateCommand implements Callable<Integer> {
         });
         return predicted;
     }
-
-    private static void write(Path output, Map<String, String> predicted) {
-        try {
-            if (output.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(output.toAbsolutePath().getParent());
-            }
-            StringBuilder sb = new StringBuilder("webUrl,cluster\n");
-            predicted.forEach((url, cluster) -> sb.append(csv(url)).append(',').append(csv(cluster)).append('\n'));
-            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
-    }
-
-    /** RFC 4180 {@code webUrl,story}; URLs may be quoted. */
-    static Map<String, String> readTruth(Path file) {
-        Map<String, String> truth = new LinkedHashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> fields = parseCsvLine(line);
-                truth.putIfAbsent(fields.get(0).strip(), fields.get(1).strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return truth;
-    }
-
-    static List<String> parseCsvLine(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    current.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        fields.add(current.toString());
-        return fields;
-    }
-
 }

@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
+import org.storygraph.common.InvalidParameterException;
+import org.storygraph.common.TimeRange;
 import org.storygraph.export.ExportService;
 import org.storygraph.export.ExportService.Format;
 
@@ -91,7 +90,9 @@ class ExportCommand implements Callable<Integer> {
         if (selections == 0 && (from == null || to == null)) {
             throw new ParameterException(spec.commandLine(), "a span needs both --from and --to");
         }
-        if (from != null && to != null && !from.isBefore(to)) {
+        try {
+            new TimeRange(from, to);
+        } catch (InvalidParameterException e) {
             throw new ParameterException(spec.commandLine(), "--from must be before --to");
         }
         PrintStream out = cli.out();
@@ -162,32 +163,13 @@ class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** 2020-06-11, 2020-06-11T09:53 (UTC) or 2020-06-11T09:53:00+02:00, as the REST API takes them. */
-    static Instant time(String value) {
-        String s = value.strip();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new TypeConversionException("expected a date or date-time such as 2020-06-11 or "
-                    + "2020-06-11T09:53:00Z, not '" + value + "'");
-        }
-    }
-
     /** {@code --from}, {@code --to}. */
     static final class Time implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            return time(value);
+            return TimeRange.dateTime(value, ZoneOffset.UTC).map(OffsetDateTime::toInstant)
+                    .orElseThrow(() -> new TypeConversionException("expected " + TimeRange.FORMATS + ", not '"
+                            + value + "'"));
         }
     }
 

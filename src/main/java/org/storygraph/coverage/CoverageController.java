@@ -1,6 +1,5 @@
 package org.storygraph.coverage;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,8 +17,8 @@ import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
 import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
-import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
+import org.storygraph.common.TimeRange;
 
 @RestController
 @RequestMapping("/api")
@@ -52,15 +51,13 @@ class CoverageController {
     @GetMapping("/coverage/leadlag")
     @Operation(summary = "Lead/lag network: A→B weighted by how often A published before B on shared stories")
     LeadLagNetwork leadLag(
-            @Parameter(description = "stories overlapping [from, to)") @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
+            @Parameter(description = "stories overlapping [from, to)") @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @Parameter(description = "only pairs sharing at least this many stories")
             @RequestParam(defaultValue = "1") @Min(1) int minShared,
             @RequestParam(defaultValue = "500") @Min(1) @Max(100000) int limit) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
-        return coverage.leadLag(from, to, minShared, limit);
+        TimeRange range = TimeRange.parse(from, to);
+        return coverage.leadLag(range.from(), range.to(), minShared, limit);
     }
 
     @GetMapping("/coverage/overlap")

@@ -5,18 +5,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.function.Function;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.util.StreamUtils;
+import org.storygraph.common.Csv;
 
 /**
- * RFC 4180 CSV in UTF-8 (no byte-order mark), CRLF line ends, a header row; a field is quoted when it holds a
- * comma, a quote, CR or LF, and quotes inside are doubled; unpaired surrogates become U+FFFD. Rows come from the
+ * CSV in the house format ({@link Csv}: RFC 4180, a header row, CRLF line ends, quoted where needed) in UTF-8 (no
+ * byte-order mark); times as UTC instants, unpaired surrogates as U+FFFD. Rows come from the
  * nodes of one kind ({@link #articles}) or the edges of one relation ({@link #leadLag}); everything else in the
  * stream is skipped. Values are written as they are: a spreadsheet may read a title starting with {@code =} as a
  * formula.
@@ -47,7 +48,7 @@ final class CsvSink implements GraphSink {
             new Column<>("shared", e -> e.data().get("shared")),
             new Column<>("medianLagMinutes", e -> e.data().get("medianLagMinutes")));
 
-    private final Writer writer;
+    private final CSVPrinter printer;
     private final String nodeKind;
     private final List<Column<Node>> nodeColumns;
     private final String edgeType;
@@ -55,13 +56,17 @@ final class CsvSink implements GraphSink {
 
     private CsvSink(OutputStream out, String nodeKind, List<Column<Node>> nodeColumns, String edgeType,
             List<Column<Edge>> edgeColumns) {
-        this.writer = new BufferedWriter(new OutputStreamWriter(StreamUtils.nonClosing(out), StandardCharsets.UTF_8));
         this.nodeKind = nodeKind;
         this.nodeColumns = nodeColumns;
         this.edgeType = edgeType;
         this.edgeColumns = edgeColumns;
-        row((nodeColumns.isEmpty() ? edgeColumns.stream().map(Column::header)
-                : nodeColumns.stream().map(Column::header)).map(h -> (Object) h).toList());
+        try {
+            this.printer = Csv.writer(new BufferedWriter(new OutputStreamWriter(StreamUtils.nonClosing(out),
+                    StandardCharsets.UTF_8)), (nodeColumns.isEmpty() ? edgeColumns.stream().map(Column::header)
+                    : nodeColumns.stream().map(Column::header)).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One row per article node. */
@@ -90,33 +95,29 @@ final class CsvSink implements GraphSink {
 
     private void row(List<Object> values) {
         try {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    writer.write(',');
-                }
-                writer.write(field(values.get(i)));
-            }
-            writer.write("\r\n");
+            printer.printRecord(values.stream().map(CsvSink::text).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String field(Object value) {
+    /** A value as text: times as UTC instants, unpaired surrogates replaced; null stays null (an empty field). */
+    static String text(Object value) {
         if (value == null) {
-            return "";
+            return null;
         }
-        String s = value instanceof TemporalAccessor t ? Instant.from(t).toString() : Xml.unicode(value.toString());
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
+        return value instanceof TemporalAccessor t ? Instant.from(t).toString() : Xml.unicode(value.toString());
+    }
+
+    /** One value as the house format writes it, alone in a row. */
+    static String field(Object value) {
+        return Csv.FORMAT.format(text(value));
     }
 
     @Override
     public void close() {
         try {
-            writer.flush();
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.storygraph.export.ExportService.Format;
 import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
+import org.storygraph.common.TimeRange;
 
 @RestController
 @RequestMapping("/api")
@@ -79,15 +80,14 @@ class ExportController {
             @Content(mediaType = "application/gexf+xml", schema = @Schema(type = "string"))})
     ResponseEntity<StreamingResponseBody> span(
             @Parameter(description = "published at or after (2020-06-10, 2020-06-10T09:00, ...; UTC without zone)")
-            @RequestParam Instant from,
-            @Parameter(description = "published before") @RequestParam Instant to,
+            @RequestParam String from,
+            @Parameter(description = "published before") @RequestParam String to,
             @Parameter(description = FORMAT) @RequestParam(defaultValue = "csv") String format,
             HttpServletRequest request) {
         Format f = format(format);
-        if (!from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
-        return stream(request, f, "articles-" + day(from) + "-" + day(to), out -> exports.span(from, to, f, out));
+        TimeRange range = TimeRange.parse(from, to).bounded();
+        return stream(request, f, "articles-" + day(range.from()) + "-" + day(range.to()),
+                out -> exports.span(range.from(), range.to(), f, out));
     }
 
     @GetMapping("/coverage/leadlag/export")
@@ -101,8 +101,8 @@ class ExportController {
             @Content(mediaType = "application/graphml+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "application/gexf+xml", schema = @Schema(type = "string"))})
     ResponseEntity<StreamingResponseBody> leadLag(
-            @Parameter(description = "stories overlapping [from, to)") @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
+            @Parameter(description = "stories overlapping [from, to)") @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @Parameter(description = "only pairs sharing at least this many stories")
             @RequestParam(defaultValue = "1") @Min(1) int minShared,
             @Parameter(description = "at most this many edges, strongest first")
@@ -110,10 +110,8 @@ class ExportController {
             @Parameter(description = FORMAT) @RequestParam(defaultValue = "csv") String format,
             HttpServletRequest request) {
         Format f = format(format);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
-        return stream(request, f, "leadlag", out -> exports.leadLag(from, to, minShared, limit, f, out));
+        TimeRange range = TimeRange.parse(from, to);
+        return stream(request, f, "leadlag", out -> exports.leadLag(range.from(), range.to(), minShared, limit, f, out));
     }
 
     private static Format format(String format) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
@@ -15,6 +14,7 @@ import java.util.Set;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.storygraph.common.TimeRange;
 
 /**
  * Saved-query parameter types and the conversion of given values (JSON from HTTP, text from the CLI and defaults)
@@ -152,22 +152,10 @@ final class ParamTypes {
         }
     }
 
+    /** The forms of {@link TimeRange}, keeping the offset written; UTC without one. */
     private static OffsetDateTime datetime(String s) {
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            // next form
-        }
-        try {
-            return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            // next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a date-time such as 2020-06-11T09:53:00Z");
-        }
+        return TimeRange.dateTime(s, ZoneOffset.UTC).orElseThrow(() -> new IllegalArgumentException(
+                "'" + s + "' is not a date-time such as 2020-06-11T09:53:00Z"));
     }
 
     /** ISO-8601 durations with calendar and clock parts, e.g. P1D, PT6H, P1M2DT3H. */

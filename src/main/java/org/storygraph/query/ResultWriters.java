@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVPrinter;
+import org.storygraph.common.Csv;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,23 +59,21 @@ public final class ResultWriters {
         }
     }
 
-    /** RFC 4180 CSV with a header row; nested values (nodes, lists, maps) as JSON text. */
+    /** CSV in the house format ({@link Csv}) with a header row; nested values (nodes, lists, maps) as JSON text. */
     public static void csv(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        w.write(String.join(",", run.columns().stream().map(ResultWriters::csvField).toList()));
-        w.write("\r\n");
+        CSVPrinter csv = Csv.writer(w, run.columns());
         for (List<Object> row = run.next(); row != null; row = run.next()) {
             List<String> cells = new ArrayList<>();
             for (Object v : row) {
-                cells.add(csvField(text(v, mapper)));
+                cells.add(v == null ? null : text(v, mapper));
             }
-            w.write(String.join(",", cells));
-            w.write("\r\n");
+            csv.printRecord(cells);
             if (run.rowCount() % 500 == 0) {
-                w.flush();
+                csv.flush();
             }
         }
-        w.flush();
+        csv.flush();
     }
 
     /** Aligned columns for a terminal; long cells are cut at 60 characters. */
@@ -117,13 +117,6 @@ public final class ResultWriters {
             return v.toString();
         }
         return mapper.writeValueAsString(v);
-    }
-
-    static String csvField(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     private static String cut(String s) {

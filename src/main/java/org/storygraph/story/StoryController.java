@@ -1,6 +1,5 @@
 package org.storygraph.story;
 
-import java.time.Instant;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.common.Page;
+import org.storygraph.common.TimeRange;
 import org.storygraph.story.StoryViews.ReclusterResult;
 import org.storygraph.story.StoryViews.StoryDetail;
 import org.storygraph.story.StoryViews.StoryGraph;
@@ -40,8 +40,8 @@ class StoryController {
     @GetMapping("/stories")
     @Operation(summary = "List stories", description = "from/to select stories whose span overlaps the range.")
     Page<StorySummary> stories(
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
             @Parameter(description = "topic name one of its articles has") @RequestParam(required = false) String topic,
             @Parameter(description = "provider domain that covered it") @RequestParam(required = false) String provider,
             @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
@@ -50,16 +50,14 @@ class StoryController {
             @Parameter(description = "size, providers or recency") @RequestParam(defaultValue = "size") String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
+        TimeRange range = TimeRange.parse(from, to);
         StoryQueries.Sort order;
         try {
             order = StoryQueries.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("sort", "'sort' must be size, providers or recency");
         }
-        return queries.stories(new StoryQueries.StoryFilter(from, to, topic, provider, minProviders, q), order, page,
+        return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders, q), order, page,
                 size);
     }
 

@@ -1,12 +1,7 @@
 package org.storygraph.timeline;
 
 import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +18,7 @@ import org.storygraph.timeline.TimelineViews.ActivityTimeline;
 import org.storygraph.timeline.TimelineViews.StoryTimeline;
 import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
+import org.storygraph.common.TimeRange;
 
 @RestController
 @RequestMapping("/api")
@@ -62,10 +58,8 @@ class TimelineController {
             @Parameter(description = TZ) @RequestParam(required = false) String tz) {
         Bucket size = bucket(bucket);
         ZoneId zone = zone(tz);
-        Instant start = time("from", from, zone);
-        Instant end = time("to", to, zone);
-        checkRange(start, end);
-        return timelines.topic(name, size, zone, start, end)
+        TimeRange range = TimeRange.parse(from, to, zone);
+        return timelines.topic(name, size, zone, range.from(), range.to())
                 .orElseThrow(() -> new NotFoundException("topic", name));
     }
 
@@ -80,44 +74,9 @@ class TimelineController {
             @Parameter(description = TZ) @RequestParam(required = false) String tz) {
         Bucket size = bucket(bucket);
         ZoneId zone = zone(tz);
-        Instant start = time("from", from, zone);
-        Instant end = time("to", to, zone);
-        checkRange(start, end);
-        return timelines.provider(domain, size, zone, start, end)
+        TimeRange range = TimeRange.parse(from, to, zone);
+        return timelines.provider(domain, size, zone, range.from(), range.to())
                 .orElseThrow(() -> new NotFoundException("provider", domain));
-    }
-
-    private static void checkRange(Instant from, Instant to) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidParameterException("from", "'from' must be before 'to'");
-        }
-    }
-
-    /**
-     * Like the API's other time parameters, but a date or date-time without a zone is read in the timeline's zone,
-     * so {@code from=2020-06-24&tz=Europe/Berlin} starts at Berlin's midnight (UTC when no tz is given).
-     */
-    static Instant time(String parameter, String value, ZoneId zone) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String s = value.strip();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDateTime.parse(s).atZone(zone).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // next form
-        }
-        try {
-            return LocalDate.parse(s).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "Invalid value '" + value + "' for parameter '" + parameter
-                    + "': expected an ISO-8601 date or date-time such as 2020-06-11 or 2020-06-11T09:53:00Z");
-        }
     }
 
     private static Bucket bucket(String bucket) {

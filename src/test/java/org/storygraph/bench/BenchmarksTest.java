@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.storygraph.StoryGraphApplication;
+import org.storygraph.clustering.LabelFiles;
 import org.storygraph.cli.Cli;
 
 /** The benchmarks' entry point (what ./storygraph generate, benchmark-cluster, benchmark-load run): no database. */
@@ -33,6 +36,11 @@ class BenchmarksTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Generated 100 articles in ");
         assertThat(Files.readAllLines(dir.resolve("truth.csv"))).hasSize(101).first().isEqualTo("webUrl,story");
+        assertThat(Files.readString(dir.resolve("truth.csv"))).endsWith("\r\n");
+        Map<String, String> truth = LabelFiles.read(dir.resolve("truth.csv"));
+        assertThat(truth).hasSize(100);
+        assertThat(truth.keySet()).allSatisfy(url -> assertThat(url).startsWith("http"));
+        assertThat(truth.values()).doesNotContain("");
         try (var files = Files.list(dir.resolve("0000"))) {
             assertThat(files.count()).isEqualTo(100);
         }

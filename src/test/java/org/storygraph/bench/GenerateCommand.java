@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import org.apache.commons.csv.CSVPrinter;
+import org.storygraph.common.Csv;
+
 /**
  * {@code storygraph generate --articles N [--seed S] --out DIR}: writes a synthetic corpus in the seed file format,
  * 1,000 files per sub-folder, plus {@code truth.csv} ({@code webUrl,story}) so {@code evaluate-clusters} can score
@@ -58,8 +61,8 @@ final class GenerateCommand implements Callable<Integer> {
         CorpusGenerator generator = new CorpusGenerator(articles, seed);
         try {
             Files.createDirectories(dir);
-            try (BufferedWriter truth = Files.newBufferedWriter(dir.resolve("truth.csv"), StandardCharsets.UTF_8)) {
-                truth.write("webUrl,story\n");
+            try (BufferedWriter file = Files.newBufferedWriter(dir.resolve("truth.csv"), StandardCharsets.UTF_8);
+                    CSVPrinter truth = Csv.writer(file, "webUrl", "story")) {
                 Iterator<CorpusGenerator.Article> it = generator.articles();
                 long lastReport = System.nanoTime();
                 while (it.hasNext()) {
@@ -70,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
                     }
                     Files.writeString(folder.resolve(String.format(Locale.ROOT, "g%07d.txt", a.index())),
                             CorpusGenerator.toFile(a), StandardCharsets.UTF_8);
-                    truth.write(a.url() + "," + a.story() + "\n");
+                    truth.printRecord(a.url(), a.story());
                     if (System.nanoTime() - lastReport > 2_000_000_000L) {
                         err.printf("generate: %,d/%,d articles%n", a.index() + 1, articles);
                         lastReport = System.nanoTime();

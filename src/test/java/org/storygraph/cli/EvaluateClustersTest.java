@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.storygraph.clustering.LabelFiles;
 import org.storygraph.StoryGraphApplication;
 import org.storygraph.clustering.ClusterScores;
 
@@ -48,14 +49,9 @@ class EvaluateClustersTest {
 
     /** Scores the written predictions file independently of the command's own computation. */
     private static double rescore(Path truthFile, Path predictions) throws Exception {
-        Map<String, String> truth = EvaluateCommand.readTruth(truthFile);
-        Map<String, String> predicted = new java.util.HashMap<>();
-        List<String> lines = Files.readAllLines(predictions);
-        assertThat(lines.getFirst()).isEqualTo("webUrl,cluster");
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> f = EvaluateCommand.parseCsvLine(line);
-            predicted.put(f.get(0), f.get(1));
-        }
+        Map<String, String> truth = LabelFiles.read(truthFile);
+        assertThat(Files.readAllLines(predictions).getFirst()).isEqualTo("webUrl,cluster");
+        Map<String, String> predicted = LabelFiles.read(predictions);
         assertThat(predicted.keySet()).containsAll(truth.keySet());
         List<String> gold = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -94,7 +90,7 @@ class EvaluateClustersTest {
     @Test
     void reproducesTheDatasetReadmeBaselines() throws Exception {
         assumeTrue(Files.isDirectory(DEV), "the UCI dev set is not beside the project (../shared)");
-        Map<String, String> truth = EvaluateCommand.readTruth(DEV.resolve("truth.csv"));
+        Map<String, String> truth = LabelFiles.read(DEV.resolve("truth.csv"));
         Map<String, String> category = new java.util.HashMap<>();
         try (var files = Files.list(DEV)) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("uci_")).toList()) {

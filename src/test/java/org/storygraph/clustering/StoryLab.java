@@ -200,22 +200,8 @@ public class StoryLab {
         return Arrays.stream(idx).limit(k).filter(i -> s[i] != Double.NEGATIVE_INFINITY).mapToInt(i -> i).toArray();
     }
 
-    static Map<String, String> truth(Path file) throws IOException {
-        Map<String, String> truth = new HashMap<>();
-        List<String> lines = Files.readAllLines(file);
-        for (String line : lines.subList(1, lines.size())) {
-            int comma = line.lastIndexOf(',');
-            String url = line.substring(0, comma);
-            if (url.startsWith("\"")) {
-                url = url.substring(1, url.length() - 1).replace("\"\"", "\"");
-            }
-            truth.put(url, line.substring(comma + 1));
-        }
-        return truth;
-    }
-
     static List<Doc> read(Path dir, Path truthFile) throws IOException {
-        Map<String, String> truth = truth(truthFile);
+        Map<String, String> truth = LabelFiles.read(truthFile);
         List<Doc> docs = new ArrayList<>();
         try (var files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {

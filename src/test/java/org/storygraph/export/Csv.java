@@ -1,84 +1,44 @@
 package org.storygraph.export;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An RFC 4180 reader for the tests: quoted fields with commas, doubled quotes and line breaks. */
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads CSV in the house format ({@link org.storygraph.common.Csv}) for the tests. */
 final class Csv {
 
     private Csv() {
     }
 
+    /** All rows, the header included. */
     static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-                continue;
-            }
-            switch (c) {
-                case '"' -> {
-                    quoted = true;
-                    any = true;
-                }
-                case ',' -> {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    any = true;
-                }
-                case '\r' -> {
-                    // CRLF: the LF ends the row
-                }
-                case '\n' -> {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    any = false;
-                }
-                default -> {
-                    field.append(c);
-                    any = true;
-                }
-            }
+        try (CSVParser csv = org.storygraph.common.Csv.FORMAT.parse(new StringReader(text))) {
+            return csv.stream().map(CSVRecord::toList).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (any) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 
-    /** Rows as header → value maps. */
+    /** Rows as header → value maps; a row of another length than the header is an error. */
     static List<Map<String, String>> records(String text) {
-        List<List<String>> rows = parse(text);
-        List<String> header = rows.getFirst();
-        List<Map<String, String>> records = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            if (row.size() != header.size()) {
-                throw new IllegalArgumentException("row of " + row.size() + " fields, header has " + header.size()
-                        + ": " + row);
+        try (CSVParser csv = org.storygraph.common.Csv.reader(new StringReader(text))) {
+            List<Map<String, String>> records = new ArrayList<>();
+            for (CSVRecord row : csv) {
+                if (!row.isConsistent()) {
+                    throw new IllegalArgumentException("row of " + row.size() + " fields, header has "
+                            + csv.getHeaderNames().size() + ": " + row.toList());
+                }
+                records.add(row.toMap());
             }
-            Map<String, String> r = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                r.put(header.get(i), row.get(i));
-            }
-            records.add(r);
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return records;
     }
 }

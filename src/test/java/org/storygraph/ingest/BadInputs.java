@@ -2,6 +2,7 @@ package org.storygraph.ingest;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.storygraph.common.Csv;
 
 /**
  * The bad-input corpus ({@code src/test/resources/bad-inputs}) and its manifest {@code expected.csv}: one row per
@@ -103,33 +108,13 @@ final class BadInputs {
         }
     }
 
-    /** One CSV line: comma-separated, fields optionally in double quotes with {@code ""} for a quote. */
+    /** One CSV line of the house format ({@link Csv}): fields optionally in double quotes, {@code ""} a quote. */
     static List<String> csv(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = Csv.FORMAT.parse(new StringReader(line))) {
+            return parser.stream().findFirst().map(CSVRecord::toList).orElse(List.of(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        fields.add(field.toString());
-        return fields;
     }
 
     /**
