@@ -42,6 +42,7 @@ public class StoryClusterer {
     private final SentenceEmbedder embedder;
     private final FeatureStore featureStore;
     private final StoryWriter writer;
+    private final CandidateReader candidates;
     private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, Integer> topicIds = new HashMap<>();
@@ -69,6 +70,7 @@ public class StoryClusterer {
         this.embedder = embedder;
         this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(graph);
+        this.candidates = new CandidateReader(graph);
     }
 
     @EventListener
@@ -177,7 +179,7 @@ public class StoryClusterer {
     }
 
     private List<Features> loadFeatures(List<String> urls) {
-        Set<String> hadFeatures = writer.urlsWithFeatures(urls);
+        Set<String> hadFeatures = candidates.urlsWithFeatures(urls);
         List<Features> features = featureStore.load(urls);
         for (Features f : features) {
             f.surfaces().forEach(lexicon::surface);
@@ -245,10 +247,10 @@ public class StoryClusterer {
             vectors.put(f.url(), lexicon.vector(f.terms()));
         }
         double duplicateScore = (1 + properties.duplicateCosine()) / 2;
-        List<StoryWriter.Neighbour> neighbours = writer.neighbours(batch, properties.neighbours(), windowDays(),
+        List<CandidateReader.Neighbour> neighbours = candidates.neighbours(batch, properties.neighbours(), windowDays(),
                 duplicateScore);
         long tNeighbours = System.nanoTime();
-        List<StoryWriter.Related> related = writer.related(batch);
+        List<CandidateReader.Related> related = candidates.related(batch);
         long tRelated = System.nanoTime();
 
         Set<String> storyIds = new TreeSet<>();
@@ -262,7 +264,7 @@ public class StoryClusterer {
                 storyIds.add(r.other().story());
             }
         });
-        Map<String, StoryWriter.StoryState> states = writer.storyStates(storyIds);
+        Map<String, StoryWriter.StoryState> states = candidates.storyStates(storyIds);
         long t1 = System.nanoTime();
         candidateParts[0] = (tNeighbours - t0) / 1_000_000;
         candidateParts[1] = (tRelated - tNeighbours) / 1_000_000;
@@ -291,7 +293,7 @@ public class StoryClusterer {
 
         // candidate links from the vector index; near-duplicates are joined outright
         List<StoryWriter.Duplicate> duplicates = new ArrayList<>();
-        for (StoryWriter.Neighbour n : neighbours) {
+        for (CandidateReader.Neighbour n : neighbours) {
             Agglomerator.Cluster from = articleClusters.get(n.url());
             Agglomerator.Cluster to = n.story() != null ? storyClusters.get(n.story())
                     : articleClusters.get(n.neighbour());
@@ -309,7 +311,7 @@ public class StoryClusterer {
         // a related link makes two articles candidates, as a near neighbour does; the model decides. A publisher's
         // "related" list is topical (a story about a city's ban lists another country's court case), so it is not
         // taken as evidence of one event on its own.
-        for (StoryWriter.Related r : related) {
+        for (CandidateReader.Related r : related) {
             Agglomerator.Cluster from = articleClusters.get(r.url());
             Features other = r.other();
             Agglomerator.Cluster to = other.story() != null ? storyClusters.get(other.story())
