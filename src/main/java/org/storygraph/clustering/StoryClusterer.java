@@ -28,8 +28,14 @@ import org.storygraph.ingest.ArticlesLoaded;
  * Groups articles into stories, incrementally: each batch of new articles is compared with its nearest neighbours
  * (vector index) and the stories they belong to, and average-link clustering ({@link Agglomerator}) decides which
  * articles join an existing story, which form new stories, and which stories merge, with the fitted
- * {@link StoryModel}. RELATED_TO links add candidates; near-duplicates are recorded ({@code DUPLICATE_OF}). Everything runs under one lock, so loads
- * that overlap cluster one after the other.
+ * {@link StoryModel}. RELATED_TO links add candidates; near-duplicates are recorded ({@code DUPLICATE_OF}).
+ * Everything runs under one lock, so loads that overlap cluster one after the other.
+ * <p>
+ * Why this class is a little over 400 lines: it is the orchestration of a clustering batch — read candidates
+ * ({@link CandidateReader}), seed the agglomeration with the touched stories' stored state, run it, and assemble
+ * the one write ({@link StoryWriter}) — plus the collection statistics (lexicon, mean embedding) that must change
+ * under the same lock. Each step is delegated; splitting the sequence itself would hide the order that makes
+ * incremental growth and a recluster agree.
  */
 @Service
 public class StoryClusterer {

@@ -25,6 +25,9 @@ import org.storygraph.graph.Graph;
  * entry, earliest time), then merged with what the graph holds by the same rules in Cypher, so the order in which
  * files arrive does not change the result. The transaction function may be retried on transient errors (deadlocks
  * between concurrent loads): it only reads the batch and returns fresh results, so a retry is safe.
+ * <p>
+ * About 400 lines because the in-batch merge rules and the Cypher that applies the same rules against the graph
+ * belong side by side: a change to one without the other would make the result depend on file order.
  */
 final class BatchWriter {
 
