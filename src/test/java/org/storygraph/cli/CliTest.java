@@ -130,7 +130,7 @@ class CliTest {
         assertThat(format.err()).contains("Invalid value for option '--format': expected csv, json, graphml or gexf, "
                 + "not 'xlsx'");
         assertThat(cli("export", "--from", "yesterday", "--to", "2020-06-10").err())
-                .contains("Invalid value for option '--from': expected a date or date-time such as 2020-06-11");
+                .contains("Invalid value for option '--from': expected an ISO-8601 date or date-time such as 2020-06-11");
         assertThat(cli("export", "--leadlag", "--min-shared=0").err())
                 .contains("Invalid value for option '--min-shared': must be a positive whole number, not '0'");
         assertThat(cli("query", "run", "largest-stories", "--format", "xml").err())
