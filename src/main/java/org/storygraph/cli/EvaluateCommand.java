@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.storygraph.clustering.ClusterErrors;
 import org.storygraph.clustering.ClusterScores;
 import org.storygraph.clustering.LabelFiles;
+import org.storygraph.clustering.StoryMemberships;
 import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadProgress;
@@ -137,19 +137,12 @@ class EvaluateCommand implements Callable<Integer> {
      */
     private Map<String, String> predictions(Map<String, String> headlines) {
         Map<String, String> predicted = new LinkedHashMap<>();
-        cli.bean(Neo4jClient.class).query("""
-                MATCH (a:Article)
-                OPTIONAL MATCH (a)-[:IN_STORY]->(s:Story)
-                RETURN a.originalUrls AS urls, coalesce(s.id, 'article-' + a.id) AS cluster, a.title AS title
-                ORDER BY cluster
-                """).fetch().all().forEach(row -> {
-            @SuppressWarnings("unchecked")
-            List<String> urls = (List<String>) row.get("urls");
-            urls.forEach(u -> {
-                predicted.put(u.strip(), (String) row.get("cluster"));
-                headlines.put(u.strip(), String.valueOf(row.get("title")));
-            });
-        });
+        for (StoryMemberships.Membership m : cli.bean(StoryMemberships.class).all()) {
+            for (String u : m.urls()) {
+                predicted.put(u.strip(), m.cluster());
+                headlines.put(u.strip(), String.valueOf(m.title()));
+            }
+        }
         return predicted;
     }
 }
