@@ -37,8 +37,15 @@ final class BatchWriter {
         this.graph = graph;
     }
 
-    /** A parsed file ready to write. */
-    record Loaded(String path, String hash, long size, ParsedItem item) {
+    /**
+     * A parsed file ready to write: its items (one for front matter, one per row or line for CSV and JSON Lines).
+     * All items of all files of a batch go through the same in-batch merge, so their order does not matter.
+     */
+    record Loaded(String path, String hash, long size, List<ParsedItem> items) {
+
+        Loaded {
+            items = List.copyOf(items);
+        }
     }
 
     /** A file that failed, recorded for provenance. */
@@ -274,38 +281,39 @@ final class BatchWriter {
             List<Map<String, Object>> files = new ArrayList<>();
             List<LoadReport.TimeConflict> conflicts = new ArrayList<>();
             for (Loaded file : loaded) {
-                ParsedItem item = file.item();
-                List<ArticleRecord> records = new ArrayList<>();
-                records.add(item.article());
-                item.related().forEach(r -> records.add(r.article()));
-                Set<String> urls = new LinkedHashSet<>();
-                for (ArticleRecord record : records) {
-                    urls.add(record.url());
-                    Row row = rows.get(record.url());
-                    if (row == null) {
-                        rows.put(record.url(), new Row(record, file.path()));
-                    } else {
-                        row.merge(record, file.path(), conflicts);
+                Set<String> contained = new LinkedHashSet<>();
+                for (ParsedItem item : file.items()) {
+                    contained.add(item.article().url());
+                    List<ArticleRecord> records = new ArrayList<>();
+                    records.add(item.article());
+                    item.related().forEach(r -> records.add(r.article()));
+                    for (ArticleRecord record : records) {
+                        Row row = rows.get(record.url());
+                        if (row == null) {
+                            rows.put(record.url(), new Row(record, file.path()));
+                        } else {
+                            row.merge(record, file.path(), conflicts);
+                        }
+                        var provider = record.provider();
+                        var known = providers.get(provider.domain());
+                        if (known == null || (record.full() && !(Boolean) known.get("full"))) {
+                            providers.put(provider.domain(), Map.of("domain", provider.domain(), "name",
+                                    provider.name(), "full", record.full()));
+                        }
+                        topics.addAll(record.topics());
                     }
-                    var provider = record.provider();
-                    var known = providers.get(provider.domain());
-                    if (known == null || (record.full() && !(Boolean) known.get("full"))) {
-                        providers.put(provider.domain(), Map.of("domain", provider.domain(), "name",
-                                provider.name(), "full", record.full()));
+                    for (ArticleRecord.Related r : item.related()) {
+                        String key = item.article().url() + "\n" + r.article().url();
+                        var existing = related.get(key);
+                        if (existing == null || (Integer) existing.get("rank") > r.rank()) {
+                            related.put(key, Map.of("from", item.article().url(), "to", r.article().url(),
+                                    "rank", r.rank()));
+                        }
                     }
-                    topics.addAll(record.topics());
                 }
-                for (ArticleRecord.Related r : item.related()) {
-                    String key = item.article().url() + "\n" + r.article().url();
-                    var existing = related.get(key);
-                    if (existing == null || (Integer) existing.get("rank") > r.rank()) {
-                        related.put(key, Map.of("from", item.article().url(), "to", r.article().url(),
-                                "rank", r.rank()));
-                    }
-                }
-                // provenance: the file contained its item; the item's related entries hang off it by RELATED_TO
+                // provenance: the file contained its items; their related entries hang off them by RELATED_TO
                 files.add(Map.of("path", file.path(), "hash", file.hash(), "size", file.size(),
-                        "status", "loaded", "line", 0, "urls", List.of(item.article().url())));
+                        "status", "loaded", "line", 0, "urls", List.copyOf(contained)));
             }
             return new Batch(rows.values().stream().map(Row::toMap).toList(), List.copyOf(providers.values()),
                     List.copyOf(topics), List.copyOf(related.values()), files, conflicts);

@@ -30,6 +30,25 @@ final class FrontMatterDecoder {
     private FrontMatterDecoder() {
     }
 
+    /**
+     * A whole file of at most {@code maxBytes} bytes as text (CSV, JSON Lines): UTF-8, a byte-order mark dropped;
+     * UTF-16/32, binary content and invalid UTF-8 are refused with the same messages as for front matter.
+     */
+    static String text(byte[] bytes, int maxBytes) throws BadFileException {
+        if (bytes.length > maxBytes) {
+            throw new BadFileException(0, "file is " + bytes.length + " bytes, more than the limit of " + maxBytes);
+        }
+        checkTextEncoding(bytes);
+        String text = decode(bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new BadFileException(0, text.isEmpty() ? "empty file" : "empty file (only whitespace)");
+        }
+        return text;
+    }
+
     /** The front matter of a file of at most {@code maxBytes} bytes. */
     static Block frontMatter(byte[] bytes, int maxBytes) throws BadFileException {
         if (bytes.length > maxBytes) {

@@ -5,6 +5,7 @@ import static org.storygraph.ingest.FrontMatterYaml.kind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -26,7 +27,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * topic written as text; a related entry that is itself bad, or points at the item itself, is skipped.
  * Text is Unicode-normalised (NFC) with control characters removed and whitespace collapsed.
  */
-final class FrontMatterParser {
+final class FrontMatterParser implements ItemReader {
+
+    /** File name endings read as front matter (the default include patterns). */
+    static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".yaml", ".yml");
+
 
     private final int maxBytes;
     private final FrontMatterYaml yaml;
@@ -34,6 +39,23 @@ final class FrontMatterParser {
     FrontMatterParser(int maxBytes, int maxAliases, int maxNestingDepth) {
         this.maxBytes = maxBytes;
         this.yaml = new FrontMatterYaml(maxBytes, maxAliases, maxNestingDepth);
+    }
+
+    @Override
+    public boolean accepts(String fileName, String contentType) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (EXTENSIONS.stream().anyMatch(name::endsWith)) {
+            return true;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("text/markdown") || type.startsWith("text/x-markdown")
+                || type.startsWith("application/yaml") || type.startsWith("text/yaml");
+    }
+
+    /** One file, one item. */
+    @Override
+    public ParsedFile read(String path, byte[] bytes) throws BadFileException {
+        return ParsedFile.of(parse(path, bytes));
     }
 
     ParsedItem parse(String file, byte[] bytes) throws BadFileException {

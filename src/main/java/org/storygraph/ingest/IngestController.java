@@ -43,14 +43,16 @@ class IngestController {
     }
 
     @PostMapping(path = "/ingest", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Load uploaded files", description = "Each part named 'files' is one news file. "
+    @Operation(summary = "Load uploaded files", description = "Each part named 'files' is one news file: front "
+            + "matter (.md, .txt, .yaml), CSV (.csv or text/csv) or JSON Lines (.jsonl, .ndjson or "
+            + "application/x-ndjson); the format is taken from the file name, else from the part's Content-Type. "
             + "Uploaded files are identified by their file names. Returns the load report.")
     LoadReport upload(@RequestPart("files") List<MultipartFile> files) throws IOException {
         List<IngestService.Upload> uploads = new ArrayList<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                     ? file.getName() : Path.of(file.getOriginalFilename()).getFileName().toString();
-            uploads.add(new IngestService.Upload(name, file.getBytes()));
+            uploads.add(new IngestService.Upload(name, file.getBytes(), file.getContentType()));
         }
         return ingest.loadUploads(uploads);
     }

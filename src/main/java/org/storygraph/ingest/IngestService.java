@@ -41,14 +41,15 @@ public class IngestService {
     private final IngestProperties properties;
     private final BatchWriter writer;
     private final FrontMatterParser parser;
+    private final int maxBytes;
     private final ApplicationEventPublisher events;
     private final LoadHistory history;
 
     IngestService(IngestProperties properties, Graph graph, ApplicationEventPublisher events, LoadHistory history) {
         this.properties = properties;
         this.writer = new BatchWriter(graph);
-        this.parser = new FrontMatterParser((int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes()),
-                properties.maxAliases(), properties.maxNestingDepth());
+        this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes());
+        this.parser = new FrontMatterParser(maxBytes, properties.maxAliases(), properties.maxNestingDepth());
         this.events = events;
         this.history = history;
     }
@@ -58,8 +59,26 @@ public class IngestService {
         return load(paths, progress, file -> true);
     }
 
+    /**
+     * As {@link #load(List, LoadProgress)}, with the columns of CSV files and keys of JSON Lines files named by
+     * {@code mapping} (a {@code --mapping} file).
+     */
+    public LoadReport load(List<Path> paths, LoadProgress progress, ColumnMapping mapping) {
+        return load(paths, progress, file -> true, mapping);
+    }
+
+    /** The file name patterns taken when a directory is walked. */
+    public List<String> includePatterns() {
+        return List.copyOf(properties.include());
+    }
+
     /** As {@link #load(List, LoadProgress)}, reading only the files {@code readable} accepts (the rest fail). */
     LoadReport load(List<Path> paths, LoadProgress progress, Predicate<Path> readable) {
+        return load(paths, progress, readable, ColumnMapping.BUILT_IN);
+    }
+
+    private LoadReport load(List<Path> paths, LoadProgress progress, Predicate<Path> readable,
+            ColumnMapping mapping) {
         List<SourceDocument> documents = new ArrayList<>();
         List<LoadReport.FileFailure> missing = new ArrayList<>();
         for (SourceDocument doc : discover(paths, missing)) {
@@ -70,7 +89,11 @@ public class IngestService {
                         "outside the allowed ingest roots (a symbolic link): not read"));
             }
         }
-        return load(documents, missing, progress);
+        return load(documents, missing, progress, readers(mapping));
+    }
+
+    private Readers readers(ColumnMapping mapping) {
+        return Readers.standard(parser, mapping, maxBytes);
     }
 
     public LoadReport load(List<Path> paths) {
@@ -82,20 +105,24 @@ public class IngestService {
         return discover(paths, new ArrayList<>()).stream().map(d -> Path.of(d.path())).toList();
     }
 
-    /** Loads uploaded files, identified by their names. */
+    /** Loads uploaded files, identified by their names; the format by name, else by content type. */
     public LoadReport loadUploads(List<Upload> uploads) {
         List<SourceDocument> documents = uploads.stream()
-                .map(u -> new SourceDocument("upload:" + u.name(), u.bytes().length, u::bytes))
+                .map(u -> new SourceDocument("upload:" + u.name(), u.bytes().length, u::bytes, u.contentType()))
                 .toList();
-        return load(documents, List.of(), LoadProgress.logging());
+        return load(documents, List.of(), LoadProgress.logging(), readers(ColumnMapping.BUILT_IN));
     }
 
-    /** A file received over HTTP. */
-    public record Upload(String name, byte[] bytes) {
+    /** A file received over HTTP, with its content type (may be null). */
+    public record Upload(String name, byte[] bytes, String contentType) {
+
+        public Upload(String name, byte[] bytes) {
+            this(name, bytes, null);
+        }
     }
 
     private LoadReport load(List<SourceDocument> documents, List<LoadReport.FileFailure> missing,
-            LoadProgress progress) {
+            LoadProgress progress, Readers readers) {
         LoadReport.Builder report = new LoadReport.Builder();
         missing.forEach(m -> report.fileFailed(m.file(), m.line(), m.reason()));
         int total = documents.size();
@@ -109,12 +136,12 @@ public class IngestService {
         });
         try {
             Future<Prepared> next = total == 0 ? null
-                    : reader.submit(() -> prepare(documents.subList(0, Math.min(total, batchSize))));
+                    : reader.submit(() -> prepare(documents.subList(0, Math.min(total, batchSize)), readers));
             for (int from = 0; from < total; from += batchSize) {
                 Prepared prepared = await(next);
                 int following = from + batchSize;
                 next = following < total ? reader.submit(() -> prepare(
-                        documents.subList(following, Math.min(total, following + batchSize)))) : null;
+                        documents.subList(following, Math.min(total, following + batchSize)), readers)) : null;
                 write(prepared, report);
                 progress.update(Math.min(total, from + batchSize), total, report.articlesWritten());
             }
@@ -131,7 +158,8 @@ public class IngestService {
 
     /** A batch read and parsed, and what the report must say about it. */
     private record Prepared(List<BatchWriter.Loaded> loaded, List<BatchWriter.Failed> failed,
-            List<LoadReport.FileFailure> failures, List<LoadReport.Warning> warnings, int read, int unchanged) {
+            List<LoadReport.FileFailure> failures, List<LoadReport.FileFailure> itemFailures,
+            List<LoadReport.Warning> warnings, int read, int unchanged) {
     }
 
     private static Prepared await(Future<Prepared> future) {
@@ -149,11 +177,12 @@ public class IngestService {
     }
 
     /** Reads, hashes and parses a batch (files already loaded with the same content are skipped). */
-    private Prepared prepare(List<SourceDocument> batch) {
+    private Prepared prepare(List<SourceDocument> batch, Readers readers) {
         Map<String, String> known = writer.loadedHashes(batch.stream().map(SourceDocument::path).toList());
         List<BatchWriter.Loaded> loaded = new ArrayList<>();
         List<BatchWriter.Failed> failed = new ArrayList<>();
         List<LoadReport.FileFailure> failures = new ArrayList<>();
+        List<LoadReport.FileFailure> itemFailures = new ArrayList<>();
         List<LoadReport.Warning> warnings = new ArrayList<>();
         int unchanged = 0;
         for (SourceDocument doc : batch) {
@@ -177,9 +206,19 @@ public class IngestService {
                 continue;
             }
             try {
-                ParsedItem item = parser.parse(doc.path(), bytes);
-                warnings.addAll(item.warnings());
-                loaded.add(new BatchWriter.Loaded(doc.path(), hash, bytes.length, item));
+                ParsedFile parsed = readers.pick(doc.fileName(), doc.contentType()).read(doc.path(), bytes);
+                warnings.addAll(parsed.warnings());
+                parsed.items().forEach(item -> warnings.addAll(item.warnings()));
+                itemFailures.addAll(parsed.failures());
+                if (parsed.items().isEmpty() && !parsed.failures().isEmpty()) {
+                    // every item failed: the file failed (its items are listed with their lines)
+                    LoadReport.FileFailure first = parsed.failures().getFirst();
+                    String reason = "none of its " + parsed.failures().size() + " items could be read";
+                    failures.add(new LoadReport.FileFailure(doc.path(), first.line(), reason));
+                    failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, first.line(), reason));
+                } else {
+                    loaded.add(new BatchWriter.Loaded(doc.path(), hash, bytes.length, parsed.items()));
+                }
             } catch (BadFileException e) {
                 failures.add(new LoadReport.FileFailure(doc.path(), e.line(), e.getMessage()));
                 failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, e.line(), e.getMessage()));
@@ -192,7 +231,7 @@ public class IngestService {
                 failed.add(new BatchWriter.Failed(doc.path(), hash, bytes.length, 0, reason));
             }
         }
-        return new Prepared(loaded, failed, failures, warnings, batch.size(), unchanged);
+        return new Prepared(loaded, failed, failures, itemFailures, warnings, batch.size(), unchanged);
     }
 
     private void write(Prepared batch, LoadReport.Builder report) {
@@ -203,6 +242,7 @@ public class IngestService {
             report.fileUnchanged();
         }
         batch.failures().forEach(f -> report.fileFailed(f.file(), f.line(), f.reason()));
+        batch.itemFailures().forEach(report::itemFailed);
         batch.warnings().forEach(report::warning);
         if (batch.loaded().isEmpty() && batch.failed().isEmpty()) {
             return;
@@ -225,13 +265,25 @@ public class IngestService {
                 .toList();
         TreeSet<Path> files = new TreeSet<>();
         for (Path given : paths) {
-            Path path = given.toAbsolutePath().normalize();
-            if (Files.isRegularFile(path)) {
-                files.add(path);
-            } else if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
+            Path named = given.toAbsolutePath().normalize();
+            Path path = named;
+            if (Files.isSymbolicLink(named) && Files.exists(named)) {
+                // a link named explicitly (or the seeds folder) is followed, as find -H does; links met while
+                // walking are not (a link to a file inside a folder is read, subject to the caller's check)
+                try {
+                    path = named.toRealPath();
+                } catch (IOException e) {
+                    missing.add(new LoadReport.FileFailure(named.toString(), 0, "cannot follow the link: " + e.getMessage()));
+                    continue;
+                }
+            }
+            Path root = path;
+            if (Files.isRegularFile(root)) {
+                files.add(root);
+            } else if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> !isHidden(path, p))
+                            .filter(p -> !isHidden(root, p))
                             .filter(p -> isItemFile(p, include))
                             .forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {

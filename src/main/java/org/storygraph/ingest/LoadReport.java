@@ -22,6 +22,7 @@ public record LoadReport(
         int filesLoaded,
         int filesUnchanged,
         int filesFailed,
+        int itemsFailed,
         int articlesCreated,
         int articlesUpdated,
         long relationshipsCreated,
@@ -34,7 +35,10 @@ public record LoadReport(
 
     public static final int LIST_CAP = 1000;
 
-    /** A file that was not loaded, with the line (1-based, 0 when unknown) and the reason. */
+    /**
+     * A file that was not loaded, or one item of a file that otherwise loaded (a CSV row, a JSON line, a feed item),
+     * with the line (1-based, 0 when unknown) and the reason.
+     */
     public record FileFailure(String file, int line, String reason) {
     }
 
@@ -46,8 +50,9 @@ public record LoadReport(
     public record TimeConflict(String url, Instant kept, Instant discarded, String file) {
     }
 
+    /** Whether a file, or an item inside a file that otherwise loaded, failed. */
     public boolean hasFailures() {
-        return filesFailed > 0;
+        return filesFailed > 0 || itemsFailed > 0;
     }
 
     /** A short human summary, the way the CLI prints it. */
@@ -56,13 +61,18 @@ public record LoadReport(
         sb.append(String.format("Load %s finished in %.1f s%n", id, durationMs / 1000.0));
         sb.append(String.format("  files:    %d read, %d loaded, %d unchanged, %d failed%n",
                 filesRead, filesLoaded, filesUnchanged, filesFailed));
+        if (itemsFailed > 0) {
+            sb.append(String.format("  items:    %d failed (skipped; the other items of their files loaded)%n",
+                    itemsFailed));
+        }
         sb.append(String.format("  articles: %d created, %d updated%n", articlesCreated, articlesUpdated));
         sb.append(String.format("  edges:    %d created %s%n", relationshipsCreated, relationshipsCreatedByType));
         for (FileFailure f : failures) {
             sb.append(String.format("  FAILED   %s%s: %s%n", f.file(), f.line() > 0 ? ":" + f.line() : "", f.reason()));
         }
-        if (filesFailed > failures.size()) {
-            sb.append(String.format("  ... and %d more failed files%n", filesFailed - failures.size()));
+        if (filesFailed + itemsFailed > failures.size()) {
+            sb.append(String.format("  ... and %d more failed files or items%n",
+                    filesFailed + itemsFailed - failures.size()));
         }
         for (TimeConflict c : conflicts) {
             sb.append(String.format("  CONFLICT %s: times %s and %s, kept %s (%s)%n", c.url(), c.kept(),
@@ -89,6 +99,7 @@ public record LoadReport(
         private int filesLoaded;
         private int filesUnchanged;
         private int filesFailed;
+        private int itemsFailed;
         private int articlesCreated;
         private int articlesUpdated;
         private final Map<String, Long> relationships = new TreeMap<>();
@@ -118,6 +129,14 @@ public record LoadReport(
             filesFailed++;
             if (failures.size() < LIST_CAP) {
                 failures.add(new FileFailure(file, line, reason));
+            }
+        }
+
+        /** An item skipped inside a file that otherwise loaded. */
+        void itemFailed(FileFailure failure) {
+            itemsFailed++;
+            if (failures.size() < LIST_CAP) {
+                failures.add(failure);
             }
         }
 
@@ -158,7 +177,7 @@ public record LoadReport(
             Instant finished = Instant.now();
             long total = relationships.values().stream().mapToLong(Long::longValue).sum();
             return new LoadReport(id, startedAt, finished, Duration.between(startedAt, finished).toMillis(),
-                    filesRead, filesLoaded, filesUnchanged, filesFailed, articlesCreated, articlesUpdated, total,
+                    filesRead, filesLoaded, filesUnchanged, filesFailed, itemsFailed, articlesCreated, articlesUpdated, total,
                     Collections.unmodifiableMap(new TreeMap<>(relationships)), List.copyOf(failures),
                     warningsTotal, List.copyOf(warnings), conflictsTotal, List.copyOf(conflicts));
         }

@@ -47,6 +47,10 @@ class SeedLoader implements ApplicationRunner {
         }
         log.info("The graph is empty: loading seeds from {}", seeds.dir().toAbsolutePath());
         LoadReport report = ingest.load(List.of(seeds.dir()));
+        if (report.filesRead() == 0 && report.filesFailed() == 0) {
+            log.warn("The seed directory {} holds no loadable file (include patterns {}); nothing loaded",
+                    seeds.dir().toAbsolutePath(), String.join(" ", properties.include()));
+        }
         if (report.hasFailures()) {
             log.warn("Seed load had failures:\n{}", report.summary());
         }

@@ -56,6 +56,51 @@ class LoadCommandTest {
     }
 
     @Test
+    void followsSymbolicLinksNamedOnTheCommandLine(@TempDir Path dir) throws Exception {
+        graph.clear();
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Files.copy(Path.of("seeds/004_b001c2bd3364b9d0.txt"), real.resolve("004.txt"));
+        Files.copy(Path.of("seeds/000_a45113e434592cae.txt"), dir.resolve("000.txt"));
+        Path folderLink = Files.createSymbolicLink(dir.resolve("folder-link"), real);
+        Path fileLink = Files.createSymbolicLink(dir.resolve("file-link.txt"), dir.resolve("000.txt"));
+
+        Run folder = cli("load", folderLink.toString(), "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(folder.code()).isZero();
+        assertThat(folder.out()).contains("1 read, 1 loaded").contains("5 created");
+        Run file = cli("load", fileLink.toString(), "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(file.code()).isZero();
+        assertThat(file.out()).contains("1 read, 1 loaded");
+        // the link and the file it names are one file: loading the file itself finds it unchanged
+        Run again = cli("load", dir.resolve("000.txt").toString(), "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(again.out()).contains("1 read, 0 loaded, 1 unchanged");
+    }
+
+    @Test
+    void aLoadOfNoLoadableFileExitsNonZeroNamingThePathsAndPatterns(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("notes.pdf"), "not news");
+        Run run = cli("load", dir.toString(), "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("no loadable file in " + dir).contains("*.md").contains("*.csv")
+                .contains("*.jsonl");
+    }
+
+    @Test
+    void readsCsvColumnsNamedByAMappingFile() {
+        graph.clear();
+        Path formats = Path.of("src/test/resources/ingest/formats");
+        Run run = cli("load", formats.resolve("custom.csv").toString(), "--mapping",
+                formats.resolve("custom-mapping.yaml").toString(), "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(run.code()).isEqualTo(1); // one row has no URL
+        assertThat(run.out()).contains("1 read, 1 loaded").contains("1 created").contains("items:    1 failed")
+                .contains("custom.csv:3: row skipped: missing or empty 'url'")
+                .contains("columns ignored (no article field): Notes");
+        Run bad = cli("load", formats.resolve("custom.csv").toString(), "--mapping", "no-such-mapping.yaml",
+                "--storygraph.neo4j.uri=" + TestDatabase.boltUri());
+        assertThat(bad.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(bad.err()).contains("cannot use the mapping file no-such-mapping.yaml");
+    }
+
+    @Test
     void saysPlainlyWhenAnotherProcessHoldsTheDatabase(@TempDir Path dir) throws Exception {
         Path lockFile = dir.resolve("data").resolve("databases").resolve("store_lock");
         Files.createDirectories(lockFile.getParent());

@@ -77,4 +77,22 @@ class IngestApiTest {
                 .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
         assertThat(mvc.get().uri("/api/loads/{id}", id)).hasStatusOk();
     }
+
+    @Test
+    void acceptsCsvAndJsonLinesUploadsByNameOrContentType() throws Exception {
+        byte[] csv = Files.readAllBytes(Path.of("src/test/resources/ingest/formats/mediacloud-api.csv"));
+        byte[] jsonl = Files.readAllBytes(Path.of("src/test/resources/ingest/formats/articles.jsonl"));
+        var response = mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .multipart()
+                .file(new MockMultipartFile("files", "stories", "text/csv", csv))
+                .file(new MockMultipartFile("files", "articles.jsonl", "application/octet-stream", jsonl))
+                .exchange();
+        assertThat(response).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.filesLoaded", v -> v.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.itemsFailed", v -> v.assertThat().isEqualTo(3))
+                .hasPathSatisfying("$.failures[0].file", v -> v.assertThat().isEqualTo("upload:stories"))
+                .hasPathSatisfying("$.failures[0].line", v -> v.assertThat().isEqualTo(4));
+        // fedscoop, herald (in both files), tribune + its related daily.example.com entry, boston
+        assertThat(graph.count("MATCH (a:Article) RETURN count(a)")).isEqualTo(5);
+    }
 }
