@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "storygraph.ingest.seeds.load-when-empty=false",
         // tests write to the graph directly too; ReadCacheTest covers the cache
         "storygraph.web.cache.enabled=false",
+        // tests poll feeds themselves (FeedPoller.pollDue), never on a schedule
+        "storygraph.feeds.poll=false",
         "storygraph.web.api-key=" + StoryGraphTest.API_KEY})
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
 @AutoConfigureMockMvc

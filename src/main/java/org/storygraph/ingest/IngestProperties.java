@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases      YAML aliases allowed per file (default 50), the defence against "billion laughs"
  * @param maxNestingDepth YAML nesting allowed (default 40)
  * @param include         file name patterns taken when a directory is walked (default *.txt, *.md, *.markdown,
- *                        *.yaml, *.yml for front matter, *.csv, *.jsonl, *.ndjson; README and LICENSE files are
+ *                        *.yaml, *.yml for front matter, *.csv, *.jsonl, *.ndjson, *.rss, *.atom, *.xml; README and LICENSE files are
  *                        skipped); files named explicitly are always read
  * @param allowedRoots    server directories that {@code POST /api/ingest} may read by path (default: the seeds
  *                        directory); anything outside is refused
@@ -28,7 +28,8 @@ public record IngestProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("50") int maxAliases,
         @DefaultValue("40") int maxNestingDepth,
-        @DefaultValue({"*.txt", "*.md", "*.markdown", "*.yaml", "*.yml", "*.csv", "*.jsonl", "*.ndjson"})
+        @DefaultValue({"*.txt", "*.md", "*.markdown", "*.yaml", "*.yml", "*.csv", "*.jsonl", "*.ndjson", "*.rss",
+                "*.atom", "*.xml"})
         List<String> include,
         @DefaultValue("seeds") List<Path> allowedRoots,
         @DefaultValue Seeds seeds) {

@@ -25,7 +25,8 @@ final class Readers {
         return new Readers(List.of(
                 frontMatter,
                 new CsvItemReader(mapping, maxBytes),
-                new JsonLinesItemReader(mapping, maxBytes)), frontMatter);
+                new JsonLinesItemReader(mapping, maxBytes),
+                new FeedItemReader()), frontMatter);
     }
 
     /** The reader of a file: by name first (a {@code .csv} upload sent as text/plain is CSV), then content type. */
