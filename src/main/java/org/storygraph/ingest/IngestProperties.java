@@ -16,8 +16,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases      YAML aliases allowed per file (default 50), the defence against "billion laughs"
  * @param maxNestingDepth YAML nesting allowed (default 40)
  * @param include         file name patterns taken when a directory is walked (default *.txt, *.md, *.markdown,
- *                        *.yaml, *.yml for front matter, *.csv, *.jsonl, *.ndjson, *.rss, *.atom, *.xml; README and LICENSE files are
- *                        skipped); files named explicitly are always read
+ *                        *.yaml, *.yml for front matter, *.csv, *.jsonl, *.ndjson, *.rss, *.atom; not *.xml, which
+ *                        is too often something else; README and LICENSE files are skipped); files named explicitly
+ *                        are always read (an .xml file named so is read as RSS/Atom)
  * @param allowedRoots    server directories that {@code POST /api/ingest} may read by path (default: the seeds
  *                        directory); anything outside is refused
  * @param seeds           the seed corpus loaded into an empty graph when the service starts
@@ -29,7 +30,7 @@ public record IngestProperties(
         @DefaultValue("50") int maxAliases,
         @DefaultValue("40") int maxNestingDepth,
         @DefaultValue({"*.txt", "*.md", "*.markdown", "*.yaml", "*.yml", "*.csv", "*.jsonl", "*.ndjson", "*.rss",
-                "*.atom", "*.xml"})
+                "*.atom"})
         List<String> include,
         @DefaultValue("seeds") List<Path> allowedRoots,
         @DefaultValue Seeds seeds) {
