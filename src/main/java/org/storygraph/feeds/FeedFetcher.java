@@ -81,10 +81,12 @@ final class FeedFetcher implements AutoCloseable {
                 request.header("If-Modified-Since", lastModified);
             }
             HttpResponse<InputStream> response;
+            java.util.concurrent.CompletableFuture<HttpResponse<InputStream>> pending = null;
             try {
-                response = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
-                        .get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+                pending = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = pending.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
+                pending.cancel(true); // gives up the exchange (and its connection)
                 return new Failed(0, "no response within " + timeout.toSeconds() + " s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

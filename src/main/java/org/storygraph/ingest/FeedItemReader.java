@@ -62,7 +62,12 @@ final class FeedItemReader implements ItemReader {
         if (fileName == null) {
             return false;
         }
-        String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("[?#].*$", "");
+        // as named, or a URL's path without its query ("feed.rss?x=1"); "URL#feed.xml" names a feed URL's response
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return feedName(name) || feedName(name.replaceFirst("[?#].*$", ""));
+    }
+
+    private static boolean feedName(String name) {
         return name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml");
     }
 

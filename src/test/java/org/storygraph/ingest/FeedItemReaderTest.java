@@ -36,6 +36,8 @@ class FeedItemReaderTest {
         assertThat(reader.accepts("https://example.com/feed", "application/rss+xml; charset=UTF-8")).isTrue();
         assertThat(reader.accepts("feed", "application/atom+xml")).isTrue();
         assertThat(reader.accepts("feed", "text/xml")).isTrue();
+        assertThat(reader.accepts("https://example.com/latest.rss?edition=uk", null)).isTrue();
+        assertThat(reader.accepts("upload:https://example.com/latest#feed.xml", null)).isTrue(); // feeds' uploads
         assertThat(reader.accepts("story.md", null)).isFalse();
         assertThat(reader.accepts("rows.csv", "text/csv")).isFalse();
     }
