@@ -208,7 +208,9 @@ public class IngestService {
             try {
                 ParsedFile parsed = readers.pick(doc.fileName(), doc.contentType()).read(doc.path(), bytes);
                 warnings.addAll(parsed.warnings());
-                parsed.items().forEach(item -> warnings.addAll(item.warnings()));
+                List<LoadReport.Warning> itemWarnings = new ArrayList<>();
+                parsed.items().forEach(item -> itemWarnings.addAll(item.warnings()));
+                warnings.addAll(RepeatedWarnings.collapse(itemWarnings));
                 itemFailures.addAll(parsed.failures());
                 if (parsed.items().isEmpty() && !parsed.failures().isEmpty()) {
                     // every item failed: the file failed (its items are listed with their lines)
