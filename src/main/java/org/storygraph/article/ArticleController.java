@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +19,7 @@ import org.storygraph.article.ArticleQueries.ArticleFilter;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
 import org.storygraph.common.Page;
+import org.storygraph.common.SortOrder;
 import org.storygraph.common.TimeRange;
 import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.TopicSummary;
@@ -54,10 +57,17 @@ class ArticleController {
             @RequestParam(required = false) String url,
             @Parameter(description = "words of title or excerpt (all must match)")
             @RequestParam(required = false) String q,
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: published (newest first unless asked "
+                    + "otherwise), title (A to Z); default: by relevance when q is given, else published,desc",
+                    array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"published",
+                            "published,desc", "published,asc", "title", "title,asc", "title,desc"})))
+            @RequestParam(required = false) List<String> sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         TimeRange range = TimeRange.parse(from, to);
-        return queries.articles(new ArticleFilter(provider, topic, range.from(), range.to(), url, q), page, size);
+        SortOrder order = sort == null || sort.isEmpty() ? null : ArticleQueries.ARTICLE_SORTS.parse(sort);
+        return queries.articles(new ArticleFilter(provider, topic, range.from(), range.to(), url, q), order, page,
+                size);
     }
 
     @GetMapping("/articles/{id}")
@@ -70,14 +80,26 @@ class ArticleController {
     @Operation(summary = "Providers by number of articles")
     Page<ProviderSummary> providers(
             @Parameter(description = "part of a domain or name") @RequestParam(required = false) String q,
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: articles (most first unless asked "
+                    + "otherwise), domain, name (A to Z); default articles,desc", array = @ArraySchema(schema = @Schema(
+                    type = "string", allowableValues = {"articles", "articles,desc", "articles,asc", "domain",
+                            "domain,asc", "domain,desc", "name", "name,asc", "name,desc"})))
+            @RequestParam(required = false) List<String> sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.providers(q, page, size);
+        return queries.providers(q, ArticleQueries.PROVIDER_SORTS.parse(sort), page, size);
     }
 
     @GetMapping("/topics")
     @Operation(summary = "Topics by number of articles")
-    List<TopicSummary> topics() {
-        return queries.topics();
+    Page<TopicSummary> topics(
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: articles (most first unless asked "
+                    + "otherwise), name (A to Z); default articles,desc", array = @ArraySchema(schema = @Schema(
+                    type = "string", allowableValues = {"articles", "articles,desc", "articles,asc", "name",
+                            "name,asc", "name,desc"})))
+            @RequestParam(required = false) List<String> sort,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return queries.topics(ArticleQueries.TOPIC_SORTS.parse(sort), page, size);
     }
 }

@@ -23,6 +23,9 @@ import org.storygraph.article.ArticleViews.RelatedLink;
 import org.storygraph.article.ArticleViews.TopicSummary;
 import org.storygraph.common.InvalidUrlException;
 import org.storygraph.common.Page;
+import org.storygraph.common.SortFields;
+import org.storygraph.common.SortFields.Field;
+import org.storygraph.common.SortOrder;
 import org.storygraph.common.ProviderRef;
 import org.storygraph.common.UrlCanonicalizer;
 import org.storygraph.graph.Fulltext;
@@ -71,7 +74,27 @@ public class ArticleQueries {
         this.graph = graph;
     }
 
-    public Page<ArticleSummary> articles(ArticleFilter filter, int page, int size) {
+    /**
+     * Sortable fields of the article list: {@code published} (descending unless asked otherwise) and {@code title}
+     * (ascending); articles without the value go last. Default: newest first, or by relevance when words are given.
+     */
+    public static final SortFields ARTICLE_SORTS = SortFields.of("published",
+            Field.desc("published", "a.publishedAt").withNullsLast(), Field.asc("title", "a.title").withNullsLast());
+
+    /** Sortable fields of the provider list: {@code articles} (descending), {@code domain}, {@code name}. */
+    public static final SortFields PROVIDER_SORTS = SortFields.of("articles", Field.desc("articles", "articles"),
+            Field.asc("domain", "p.domain"), Field.asc("name", "p.name").withNullsLast());
+
+    /** Sortable fields of the topic list: {@code articles} (descending), {@code name} (ascending). */
+    public static final SortFields TOPIC_SORTS = SortFields.of("articles", Field.desc("articles", "articles"),
+            Field.asc("name", "name"));
+
+    /**
+     * A page of articles.
+     *
+     * @param sort the order, or null for the default: by relevance when {@code q} is given, else newest first
+     */
+    public Page<ArticleSummary> articles(ArticleFilter filter, SortOrder sort, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("topic", filter.topic());
@@ -81,13 +104,13 @@ public class ArticleQueries {
         params.put("limit", size);
         if (filter.url() != null) {
             params.put("url", canonical(filter.url()));
-            return page(BY_URL, params, page, size);
+            return page(BY_URL, params, sort, page, size);
         }
         if (filter.q() != null && !filter.q().isBlank()) {
             params.put("q", Fulltext.allWords(filter.q()));
-            return page(BY_TEXT, params, page, size);
+            return page(BY_TEXT, params, sort, page, size);
         }
-        return page(BY_FILTERS, params, page, size);
+        return page(BY_FILTERS, params, sort, page, size);
     }
 
     private static String canonical(String url) {
@@ -99,11 +122,13 @@ public class ArticleQueries {
     }
 
     /** Runs {@code match} (which binds {@code a}) once for the total and once for the requested page. */
-    private Page<ArticleSummary> page(String match, Map<String, Object> params, int page, int size) {
+    private Page<ArticleSummary> page(String match, Map<String, Object> params, SortOrder sort, int page,
+            int size) {
         long total = graph.count(match + " RETURN count(a) AS total", params);
-        String order = params.containsKey("q")
+        String order = params.containsKey("q") && sort == null
                 ? "WITH a, score ORDER BY score DESC, a.url SKIP $skip LIMIT $limit\n"
-                : "WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.url SKIP $skip LIMIT $limit\n";
+                : "WITH a ORDER BY " + (sort == null ? ARTICLE_SORTS.parse(null) : sort).cypher()
+                        + ", a.url SKIP $skip LIMIT $limit\n";
         return Page.of(graph.list(match + order + ARTICLE_ROW, params, ArticleQueries::summary), page, size, total);
     }
 
@@ -134,7 +159,7 @@ public class ArticleQueries {
                 """, Map.of("id", id), ArticleQueries::detail);
     }
 
-    public Page<ProviderSummary> providers(String q, int page, int size) {
+    public Page<ProviderSummary> providers(String q, SortOrder sort, int page, int size) {
         Map<String, Object> params = Map.of("q", q == null ? "" : q.toLowerCase(), "skip", (long) page * size,
                 "limit", size);
         String match = """
@@ -144,18 +169,22 @@ public class ArticleQueries {
         long total = graph.count(match + "RETURN count(p)", params);
         List<ProviderSummary> items = graph.list(match + """
                 WITH p, COUNT { (p)<-[:PUBLISHED_BY]-() } AS articles
-                ORDER BY articles DESC, p.domain SKIP $skip LIMIT $limit
+                ORDER BY %s, p.domain SKIP $skip LIMIT $limit
                 RETURN p.domain AS domain, p.name AS name, articles
-                """, params, ArticleQueries::providerSummary);
+                """.formatted(sort.cypher()), params, ArticleQueries::providerSummary);
         return Page.of(items, page, size, total);
     }
 
-    public List<TopicSummary> topics() {
-        return graph.list("""
+    public Page<TopicSummary> topics(SortOrder sort, int page, int size) {
+        long total = graph.count("MATCH (t:Topic) RETURN count(t)", Map.of());
+        List<TopicSummary> items = graph.list("""
                 MATCH (t:Topic)
-                WITH t, COUNT { (t)<-[:TAGGED]-() } AS articles
-                RETURN t.name AS name, articles ORDER BY articles DESC, name
-                """, Map.of(), ArticleQueries::topicSummary);
+                WITH t.name AS name, COUNT { (t)<-[:TAGGED]-() } AS articles
+                ORDER BY %s, name SKIP $skip LIMIT $limit
+                RETURN name, articles
+                """.formatted(sort.cypher()), Map.of("skip", (long) page * size, "limit", size),
+                ArticleQueries::topicSummary);
+        return Page.of(items, page, size, total);
     }
 
     private static ArticleSummary summary(Record r) {

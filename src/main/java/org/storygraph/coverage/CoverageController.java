@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,11 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
+import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
 import org.storygraph.common.NotFoundException;
+import org.storygraph.common.Page;
 import org.storygraph.common.TimeRange;
 
 @RestController
@@ -49,21 +52,58 @@ class CoverageController {
     }
 
     @GetMapping("/coverage/leadlag")
-    @Operation(summary = "Lead/lag network: A→B weighted by how often A published before B on shared stories")
-    LeadLagNetwork leadLag(
-            @Parameter(description = "stories overlapping [from, to)") @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+    @Operation(summary = "Lead/lag network: A→B weighted by how often A published before B on shared stories",
+            description = "A page of directed edges over the stories with two or more providers that overlap "
+                    + "[from, to).")
+    Page<LeadLagEdge> leadLag(
+            @Parameter(description = "stories overlapping [from, to): " + TimeRange.FORMATS)
+            @RequestParam(required = false) String from,
+            @Parameter(description = "end of the range (exclusive)") @RequestParam(required = false) String to,
             @Parameter(description = "only pairs sharing at least this many stories")
             @RequestParam(defaultValue = "1") @Min(1) int minShared,
-            @RequestParam(defaultValue = "500") @Min(1) @Max(100000) int limit) {
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: leads, shared (most first unless "
+                    + "asked otherwise), lag (median lag in minutes, shortest first); default leads,desc&sort=shared,desc",
+                    array = @ArraySchema(schema = @Schema(type = "string", allowableValues = {"leads", "leads,desc",
+                            "leads,asc", "shared", "shared,desc", "shared,asc", "lag", "lag,asc", "lag,desc"})))
+            @RequestParam(required = false) List<String> sort,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "edges per page (default 500)")
+            @RequestParam(required = false) @Min(1) @Max(10000) Integer size,
+            @Parameter(description = "old name of size", deprecated = true)
+            @RequestParam(required = false) @Min(1) @Max(10000) Integer limit) {
         TimeRange range = TimeRange.parse(from, to);
-        return coverage.leadLag(range.from(), range.to(), minShared, limit);
+        return coverage.leadLag(range, minShared, CoverageService.LEAD_LAG_SORTS.parse(sort), page,
+                pageSize(size, limit, 500));
     }
 
     @GetMapping("/coverage/overlap")
-    @Operation(summary = "Provider pairs by shared stories, with the Jaccard index of their story sets")
-    List<ProviderOverlap> overlap(@RequestParam(defaultValue = "1") @Min(1) int minShared,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(100000) int limit) {
-        return coverage.overlap(minShared, limit);
+    @Operation(summary = "Provider pairs by shared stories, with the Jaccard index of their story sets",
+            description = "A page of unordered pairs (a before b alphabetically) over the stories with two or more "
+                    + "providers that overlap [from, to); the Jaccard index counts each provider's stories in that "
+                    + "range.")
+    Page<ProviderOverlap> overlap(
+            @Parameter(description = "stories overlapping [from, to): " + TimeRange.FORMATS)
+            @RequestParam(required = false) String from,
+            @Parameter(description = "end of the range (exclusive)") @RequestParam(required = false) String to,
+            @Parameter(description = "only pairs sharing at least this many stories")
+            @RequestParam(defaultValue = "1") @Min(1) int minShared,
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: shared, jaccard (highest first "
+                    + "unless asked otherwise); default shared,desc&sort=jaccard,desc", array = @ArraySchema(
+                    schema = @Schema(type = "string", allowableValues = {"shared", "shared,desc", "shared,asc",
+                            "jaccard", "jaccard,desc", "jaccard,asc"})))
+            @RequestParam(required = false) List<String> sort,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "pairs per page (default 100)")
+            @RequestParam(required = false) @Min(1) @Max(10000) Integer size,
+            @Parameter(description = "old name of size", deprecated = true)
+            @RequestParam(required = false) @Min(1) @Max(10000) Integer limit) {
+        TimeRange range = TimeRange.parse(from, to);
+        return coverage.overlap(range, minShared, CoverageService.OVERLAP_SORTS.parse(sort), page,
+                pageSize(size, limit, 100));
+    }
+
+    /** {@code size}, else the old {@code limit}, else the default. */
+    private static int pageSize(Integer size, Integer limit, int fallback) {
+        return size != null ? size : limit != null ? limit : fallback;
     }
 }

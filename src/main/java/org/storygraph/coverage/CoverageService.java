@@ -23,6 +23,11 @@ import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.ProviderRelation;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
+import org.storygraph.common.Page;
+import org.storygraph.common.SortFields;
+import org.storygraph.common.SortFields.Field;
+import org.storygraph.common.SortOrder;
+import org.storygraph.common.TimeRange;
 import org.storygraph.graph.Graph;
 import org.storygraph.graph.ReadRetry;
 
@@ -143,55 +148,106 @@ public class CoverageService {
     }
 
     /**
+     * Sortable fields of the lead/lag edges: {@code leads} and {@code shared} (descending unless asked otherwise),
+     * {@code lag} (the median lag, ascending); default {@code leads,shared}; ties by source and target domain.
+     */
+    public static final SortFields LEAD_LAG_SORTS = SortFields.of("leads,shared", Field.desc("leads", "leads"),
+            Field.desc("shared", "shared"), Field.asc("lag", "lag"));
+
+    /**
+     * Sortable fields of the provider overlap: {@code shared} and {@code jaccard} (descending unless asked
+     * otherwise); default {@code shared,jaccard}; ties by the two domains.
+     */
+    public static final SortFields OVERLAP_SORTS = SortFields.of("shared,jaccard", Field.desc("shared", "shared"),
+            Field.desc("jaccard", "jaccard"));
+
+    /** Stories with two or more providers overlapping [$from, $to), as {@code s}; null ends do not filter. */
+    private static final String SHARED_STORIES = """
+            MATCH (s:Story)
+            WHERE s.providerCount >= 2
+              AND ($from IS NULL OR s.lastPublishedAt >= $from)
+              AND ($to IS NULL OR s.firstPublishedAt < $to)
+            """;
+
+    /** Ordered provider pairs {@code a}, {@code b} with {@code leads}, {@code shared} and median {@code lag}. */
+    private static final String LEAD_LAG_PAIRS = SHARED_STORIES + """
+            MATCH (s)<-[c:COVERED]-(p:Provider)
+            WHERE c.first IS NOT NULL
+            WITH s, collect({provider: p, time: c.first}) AS firsts
+            UNWIND firsts AS x
+            UNWIND firsts AS y
+            WITH x, y WHERE x.provider <> y.provider
+            WITH x.provider AS a, y.provider AS b, x.time AS ta, y.time AS tb
+            WITH a, b, count(*) AS shared, count(CASE WHEN ta < tb THEN 1 END) AS leads,
+                 percentileCont(CASE WHEN ta < tb THEN duration.inSeconds(ta, tb).seconds / 60.0 END, 0.5) AS lag
+            WHERE shared >= $minShared AND leads > 0
+            """;
+
+    /** Unordered provider pairs {@code a}, {@code b} (a's domain first) with their {@code shared} stories. */
+    private static final String OVERLAP_PAIRS = SHARED_STORIES + """
+            MATCH (s)<-[:COVERED]-(p:Provider)
+            WITH s, collect(p) AS providers
+            UNWIND providers AS a
+            UNWIND providers AS b
+            WITH a, b WHERE a.domain < b.domain
+            WITH a, b, count(*) AS shared WHERE shared >= $minShared
+            """;
+
+    /**
      * Directed lead/lag edges between providers over stories overlapping [from, to): A→B counts the shared stories
-     * on which A's first article came before B's.
+     * on which A's first article came before B's. The first {@code limit} edges by leads, then shared stories.
      */
     public LeadLagNetwork leadLag(Instant from, Instant to, int minShared, int limit) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("from", utc(from));
-        params.put("to", utc(to));
-        params.put("minShared", minShared);
-        params.put("limit", limit);
-        List<LeadLagEdge> edges = graph.list("""
-                MATCH (s:Story)
-                WHERE s.providerCount >= 2
-                  AND ($from IS NULL OR s.lastPublishedAt >= $from)
-                  AND ($to IS NULL OR s.firstPublishedAt < $to)
-                MATCH (s)<-[c:COVERED]-(p:Provider)
-                WHERE c.first IS NOT NULL
-                WITH s, collect({provider: p, time: c.first}) AS firsts
-                UNWIND firsts AS x
-                UNWIND firsts AS y
-                WITH x, y WHERE x.provider <> y.provider
-                WITH x.provider AS a, y.provider AS b, x.time AS ta, y.time AS tb
-                WITH a, b, count(*) AS shared, count(CASE WHEN ta < tb THEN 1 END) AS leads,
-                     percentileCont(CASE WHEN ta < tb THEN duration.inSeconds(ta, tb).seconds / 60.0 END, 0.5) AS lag
-                WHERE shared >= $minShared AND leads > 0
-                RETURN a.domain AS source, a.name AS sourceName, b.domain AS target, b.name AS targetName,
-                       leads, shared, lag
-                ORDER BY leads DESC, shared DESC, source, target
-                LIMIT $limit
-                """, params, CoverageService::edge);
+        List<LeadLagEdge> edges = graph.list(leadLagPage(LEAD_LAG_SORTS.parse(null)),
+                params(new TimeRange(from, to), minShared, 0, limit), CoverageService::edge);
         return new LeadLagNetwork(from, to, minShared, edges);
     }
 
-    /** Provider pairs by shared stories, with the Jaccard index of the two providers' story sets. */
-    public List<ProviderOverlap> overlap(int minShared, int limit) {
-        return graph.list("""
-                MATCH (s:Story) WHERE s.providerCount >= 2
-                MATCH (s)<-[:COVERED]-(p:Provider)
-                WITH s, collect(p) AS providers
-                UNWIND providers AS a
-                UNWIND providers AS b
-                WITH a, b WHERE a.domain < b.domain
-                WITH a, b, count(*) AS shared WHERE shared >= $minShared
-                WITH a, b, shared, COUNT { (a)-[:COVERED]->(:Story) } AS storiesA,
-                     COUNT { (b)-[:COVERED]->(:Story) } AS storiesB
+    /** A page of the lead/lag edges over stories overlapping {@code range}, in {@code sort} order. */
+    public Page<LeadLagEdge> leadLag(TimeRange range, int minShared, SortOrder sort, int page, int size) {
+        Map<String, Object> params = params(range, minShared, (long) page * size, size);
+        long total = graph.count(LEAD_LAG_PAIRS + "RETURN count(*)", params);
+        return Page.of(graph.list(leadLagPage(sort), params, CoverageService::edge), page, size, total);
+    }
+
+    private static String leadLagPage(SortOrder sort) {
+        return LEAD_LAG_PAIRS + """
+                RETURN a.domain AS source, a.name AS sourceName, b.domain AS target, b.name AS targetName,
+                       leads, shared, lag
+                ORDER BY %s, source, target
+                SKIP $skip LIMIT $limit
+                """.formatted(sort.cypher());
+    }
+
+    /**
+     * A page of provider pairs by stories shared among those overlapping {@code range}, with the Jaccard index of
+     * the two providers' story sets in that range.
+     */
+    public Page<ProviderOverlap> overlap(TimeRange range, int minShared, SortOrder sort, int page, int size) {
+        Map<String, Object> params = params(range, minShared, (long) page * size, size);
+        long total = graph.count(OVERLAP_PAIRS + "RETURN count(*)", params);
+        List<ProviderOverlap> items = graph.list(OVERLAP_PAIRS + """
+                WITH a, b, shared,
+                     COUNT { (a)-[:COVERED]->(t:Story) WHERE ($from IS NULL OR t.lastPublishedAt >= $from)
+                             AND ($to IS NULL OR t.firstPublishedAt < $to) } AS storiesA,
+                     COUNT { (b)-[:COVERED]->(t:Story) WHERE ($from IS NULL OR t.lastPublishedAt >= $from)
+                             AND ($to IS NULL OR t.firstPublishedAt < $to) } AS storiesB
                 RETURN a.domain AS a, b.domain AS b, shared, storiesA, storiesB,
                        toFloat(shared) / (storiesA + storiesB - shared) AS jaccard
-                ORDER BY shared DESC, jaccard DESC, a, b
-                LIMIT $limit
-                """, Map.of("minShared", minShared, "limit", limit), CoverageService::overlap);
+                ORDER BY %s, a, b
+                SKIP $skip LIMIT $limit
+                """.formatted(sort.cypher()), params, CoverageService::overlap);
+        return Page.of(items, page, size, total);
+    }
+
+    private static Map<String, Object> params(TimeRange range, int minShared, long skip, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", utc(range.from()));
+        params.put("to", utc(range.to()));
+        params.put("minShared", minShared);
+        params.put("skip", skip);
+        params.put("limit", limit);
+        return params;
     }
 
     private static StoryHead storyHead(Record r) {

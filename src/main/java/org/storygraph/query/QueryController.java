@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -14,8 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.common.NotFoundException;
+import org.storygraph.common.Page;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +49,9 @@ class QueryController {
 
     @GetMapping
     @Operation(summary = "The saved queries: names, descriptions, typed parameters; broken files with their error")
-    List<QueryInfo> list() {
-        return catalog.all().stream().map(QueryInfo::of).toList();
+    Page<QueryInfo> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        return Page.slice(catalog.all().stream().map(QueryInfo::of).toList(), page, size);
     }
 
     @GetMapping("/{name}")

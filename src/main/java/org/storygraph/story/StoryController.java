@@ -1,9 +1,11 @@
 package org.storygraph.story;
 
-import java.util.Locale;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.common.Page;
+import org.storygraph.common.SortOrder;
 import org.storygraph.common.TimeRange;
 import org.storygraph.story.StoryViews.ReclusterResult;
 import org.storygraph.story.StoryViews.StoryDetail;
 import org.storygraph.story.StoryViews.StoryGraph;
 import org.storygraph.story.StoryViews.StorySummary;
-import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
 
 @RestController
@@ -47,16 +49,15 @@ class StoryController {
             @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
             @Parameter(description = "words an article of the story has in its title or excerpt")
             @RequestParam(required = false) String q,
-            @Parameter(description = "size, providers or recency") @RequestParam(defaultValue = "size") String sort,
+            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: size, providers, recency (each "
+                    + "descending unless asked otherwise); default size,desc", array = @ArraySchema(schema = @Schema(
+                    type = "string", allowableValues = {"size", "size,desc", "size,asc", "providers", "providers,desc",
+                            "providers,asc", "recency", "recency,desc", "recency,asc"})))
+            @RequestParam(required = false) List<String> sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         TimeRange range = TimeRange.parse(from, to);
-        StoryQueries.Sort order;
-        try {
-            order = StoryQueries.Sort.valueOf(sort.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("sort", "'sort' must be size, providers or recency");
-        }
+        SortOrder order = StoryQueries.SORTS.parse(sort);
         return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders, q), order, page,
                 size);
     }

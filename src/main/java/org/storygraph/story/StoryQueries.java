@@ -19,6 +19,9 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.storygraph.common.Page;
 import org.storygraph.common.ProviderRef;
+import org.storygraph.common.SortFields;
+import org.storygraph.common.SortFields.Field;
+import org.storygraph.common.SortOrder;
 import org.storygraph.graph.Fulltext;
 import org.storygraph.graph.Graph;
 import org.storygraph.graph.NodeKey;
@@ -35,8 +38,13 @@ import org.storygraph.story.StoryViews.StorySummary;
 @ReadRetry
 public class StoryQueries {
 
-    /** Sort orders of the story list. */
-    public enum Sort { SIZE, PROVIDERS, RECENCY }
+    /**
+     * Sortable fields of the story list: {@code size} (articles), {@code providers} and {@code recency} (the last
+     * article's time), all descending unless asked otherwise; default {@code size}. Ties go to the most recent
+     * story, then the id.
+     */
+    public static final SortFields SORTS = SortFields.of("size", Field.desc("size", "s.size"),
+            Field.desc("providers", "s.providerCount"), Field.desc("recency", "s.lastPublishedAt"));
 
     /** Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps. */
     public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders,
@@ -75,7 +83,7 @@ public class StoryQueries {
         this.graph = graph;
     }
 
-    public Page<StorySummary> stories(StoryFilter filter, Sort sort, int page, int size) {
+    public Page<StorySummary> stories(StoryFilter filter, SortOrder sort, int page, int size) {
         if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
                 && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
             return allStories(sort, page, size);
@@ -86,17 +94,14 @@ public class StoryQueries {
         params.put("topic", filter.topic());
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("minProviders", filter.minProviders() == null ? 0 : filter.minProviders());
-        params.put("sort", sort.name());
         params.put("ids", filter.q() == null || filter.q().isBlank() ? null : storiesMatching(filter.q()));
         params.put("skip", (long) page * size);
         params.put("limit", size);
         long total = graph.count(FILTERED + "RETURN count(s)", params);
         List<StorySummary> items = graph.list(FILTERED + """
-                WITH s, CASE $sort WHEN 'SIZE' THEN s.size WHEN 'PROVIDERS' THEN s.providerCount END AS key,
-                     CASE $sort WHEN 'RECENCY' THEN s.lastPublishedAt END AS time
-                ORDER BY key DESC, time DESC, s.lastPublishedAt DESC, s.id
+                WITH s ORDER BY %s, s.lastPublishedAt DESC, s.id
                 SKIP $skip LIMIT $limit
-                """ + SUMMARY, params, StoryQueries::summary);
+                """.formatted(sort.cypher()) + SUMMARY, params, StoryQueries::summary);
         return Page.of(items, page, size, total);
     }
 
@@ -113,22 +118,13 @@ public class StoryQueries {
      * The unfiltered list (the explorer's first page): the total from the count store and the page in the order
      * of the sort key's range index, so it costs the same at any graph size.
      */
-    private Page<StorySummary> allStories(Sort sort, int page, int size) {
+    private Page<StorySummary> allStories(SortOrder sort, int page, int size) {
         long total = graph.count("MATCH (s:Story) RETURN count(s)", Map.of());
-        String cypher = switch (sort) {
-            case SIZE -> """
-                    MATCH (s:Story) WHERE s.size IS NOT NULL
-                    WITH s ORDER BY s.size DESC, s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
-                    """;
-            case PROVIDERS -> """
-                    MATCH (s:Story) WHERE s.providerCount IS NOT NULL
-                    WITH s ORDER BY s.providerCount DESC, s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
-                    """;
-            case RECENCY -> """
-                    MATCH (s:Story) WHERE s.lastPublishedAt IS NOT NULL
-                    WITH s ORDER BY s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
-                    """;
-        };
+        // expressions come from SORTS only; the IS NOT NULL lets the planner walk the first key's range index
+        String cypher = """
+                MATCH (s:Story) WHERE %s IS NOT NULL
+                WITH s ORDER BY %s, s.lastPublishedAt DESC, s.id SKIP $skip LIMIT $limit
+                """.formatted(sort.terms().getFirst().expression(), sort.cypher());
         List<StorySummary> items = graph.list(cypher + SUMMARY, Map.of("skip", (long) page * size, "limit", size),
                 StoryQueries::summary);
         return Page.of(items, page, size, total);

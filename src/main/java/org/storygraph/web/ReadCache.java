@@ -11,8 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ReadCache {
 
+    /** A rendered response; {@code link} is its RFC 8288 {@code Link} header (paged lists), or null. */
     record Entry(byte[] body, String contentType, String etag, long generation, long storedAtNanos,
-            long expiresAtNanos) {
+            long expiresAtNanos, String link) {
+
+        Entry(byte[] body, String contentType, String etag, long generation, long storedAtNanos,
+                long expiresAtNanos) {
+            this(body, contentType, etag, generation, storedAtNanos, expiresAtNanos, null);
+        }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();

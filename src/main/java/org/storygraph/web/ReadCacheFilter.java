@@ -69,6 +69,9 @@ class ReadCacheFilter extends OncePerRequestFilter {
         ReadCache.Entry hit = cache.get(key, current, System.nanoTime());
         if (hit != null) {
             response.setHeader("X-Cache", "hit");
+            if (hit.link() != null) {
+                response.setHeader(HttpHeaders.LINK, hit.link());
+            }
             respond(request, response, hit.body(), hit.contentType(), hit.etag());
             return;
         }
@@ -85,7 +88,8 @@ class ReadCacheFilter extends OncePerRequestFilter {
         String etag = etag(body);
         if (generation.get() == current) { // not computed across a write
             long now = System.nanoTime();
-            cache.put(key, new ReadCache.Entry(body, contentType, etag, current, now, now + config.ttl().toNanos()));
+            cache.put(key, new ReadCache.Entry(body, contentType, etag, current, now, now + config.ttl().toNanos(),
+                    wrapper.getHeader(HttpHeaders.LINK)));
         }
         // headers the handler set are on the response already; its buffered body is answered as a hit would be
         respond(request, response, body, contentType, etag);
