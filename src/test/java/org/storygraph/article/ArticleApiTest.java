@@ -95,9 +95,10 @@ class ArticleApiTest {
                 .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(25))
                 .hasPathSatisfying("$.items[0].articles", v -> v.assertThat().isEqualTo(2));
         assertThat(mvc.get().uri("/api/topics")).bodyJson()
-                .hasPathSatisfying("$.length()", v -> v.assertThat().isEqualTo(4))
-                .hasPathSatisfying("$[0].name", v -> v.assertThat().isEqualTo("AI"))
-                .hasPathSatisfying("$[0].articles", v -> v.assertThat().isEqualTo(5));
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(4))
+                .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(4))
+                .hasPathSatisfying("$.items[0].name", v -> v.assertThat().isEqualTo("AI"))
+                .hasPathSatisfying("$.items[0].articles", v -> v.assertThat().isEqualTo(5));
     }
 
     @Test

@@ -2,7 +2,11 @@ package org.storygraph.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,27 +138,27 @@ class CoverageApiTest {
         // and bizjournals.com/geekwire.com (06-16 16:30 to 06-17 18:01). Within the protests story:
         // wbur → wpxi (477 min), wbur → thehill (1,170 min), wpxi → thehill (06-17 11:00 - 06-16 23:27 = 11 h 33 min
         // = 693 min); bizjournals → geekwire: 06-17 18:01 - 06-16 16:30 = 25 h 31 min = 1,531 min; each shared once
-        var json = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-16&to=2020-06-17&limit=100"))
+        var json = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-16&to=2020-06-17&size=100"))
                 .hasStatusOk().bodyJson();
-        json.hasPathSatisfying("$.edges.length()", v -> v.assertThat().isEqualTo(4));
-        json.hasPathSatisfying("$.edges[?(@.source == 'wbur.org' && @.target == 'wpxi.com')]"
+        json.hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(4));
+        json.hasPathSatisfying("$.items[?(@.source == 'wbur.org' && @.target == 'wpxi.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(477.0));
-        json.hasPathSatisfying("$.edges[?(@.source == 'wbur.org' && @.target == 'thehill.com')]"
+        json.hasPathSatisfying("$.items[?(@.source == 'wbur.org' && @.target == 'thehill.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1170.0));
-        json.hasPathSatisfying("$.edges[?(@.source == 'wpxi.com' && @.target == 'thehill.com')]"
+        json.hasPathSatisfying("$.items[?(@.source == 'wpxi.com' && @.target == 'thehill.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(693.0));
-        json.hasPathSatisfying("$.edges[?(@.source == 'bizjournals.com' && @.target == 'geekwire.com')]"
+        json.hasPathSatisfying("$.items[?(@.source == 'bizjournals.com' && @.target == 'geekwire.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1531.0));
-        json.hasPathSatisfying("$.edges[*].leads", v -> v.assertThat().asList().containsOnly(1));
-        json.hasPathSatisfying("$.edges[*].shared", v -> v.assertThat().asList().containsOnly(1));
+        json.hasPathSatisfying("$.items[*].leads", v -> v.assertThat().asList().containsOnly(1));
+        json.hasPathSatisfying("$.items[*].shared", v -> v.assertThat().asList().containsOnly(1));
         // on 2020-06-11 only the IBM story (marketplace.org 14:51, washingtonpost.com 21:07: 6 h 16 min = 376 min)
         // has two providers; businessinsider.com's ACLU article of 09:53 is a story of its own and adds no edge
-        var june11 = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&limit=100"))
+        var june11 = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&size=100"))
                 .hasStatusOk().bodyJson();
-        june11.hasPathSatisfying("$.edges[*].source", v -> v.assertThat().asList().containsExactly("marketplace.org"));
-        june11.hasPathSatisfying("$.edges[*].target", v -> v.assertThat().asList()
+        june11.hasPathSatisfying("$.items[*].source", v -> v.assertThat().asList().containsExactly("marketplace.org"));
+        june11.hasPathSatisfying("$.items[*].target", v -> v.assertThat().asList()
                 .containsExactly("washingtonpost.com"));
-        june11.hasPathSatisfying("$.edges[0].medianLagMinutes", v -> v.assertThat().isEqualTo(376.0));
+        june11.hasPathSatisfying("$.items[0].medianLagMinutes", v -> v.assertThat().isEqualTo(376.0));
         // the whole seed graph: every ordered pair of providers with different first times in a shared story
         long pairs = graph.count("""
                 MATCH (s:Story)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
@@ -165,10 +169,10 @@ class CoverageApiTest {
                 RETURN count(DISTINCT [x.p.domain, y.p.domain])""");
         // by hand: 3 pairs in the protests story and 1 in each of the five two-provider stories
         assertThat(pairs).isEqualTo(8);
-        assertThat(mvc.get().uri("/api/coverage/leadlag?limit=10000")).bodyJson()
-                .extractingPath("$.edges.length()").isEqualTo((int) pairs);
+        assertThat(mvc.get().uri("/api/coverage/leadlag?size=10000")).bodyJson()
+                .extractingPath("$.items.length()").isEqualTo((int) pairs);
         assertThat(mvc.get().uri("/api/coverage/leadlag?minShared=2")).bodyJson()
-                .extractingPath("$.edges.length()").isEqualTo(0);
+                .extractingPath("$.items.length()").isEqualTo(0);
         assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-12&to=2020-06-11"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
@@ -179,19 +183,76 @@ class CoverageApiTest {
         // five two-provider stories, 8 in all. Each of their providers covers only that story, so a pair's Jaccard
         // is 1 / (1 + 1 - 1) = 1, except wbur.org, which has two articles in two different stories (protests and
         // the Boston ban): its three pairs have storiesA or storiesB = 2 and Jaccard 1 / (1 + 2 - 1) = 1/2
-        assertThat(mvc.get().uri("/api/coverage/overlap?limit=1000")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.length()", v -> v.assertThat().isEqualTo(8))
-                .hasPathSatisfying("$[*].shared", v -> v.assertThat().asList().containsOnly(1))
-                .hasPathSatisfying("$[?(@.a == 'marketplace.org' && @.b == 'washingtonpost.com')].jaccard",
+        assertThat(mvc.get().uri("/api/coverage/overlap?size=1000")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(8))
+                .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(8))
+                .hasPathSatisfying("$.items[*].shared", v -> v.assertThat().asList().containsOnly(1))
+                .hasPathSatisfying("$.items[?(@.a == 'marketplace.org' && @.b == 'washingtonpost.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(1.0))
-                .hasPathSatisfying("$[?(@.a == 'thehill.com' && @.b == 'wpxi.com')].jaccard",
+                .hasPathSatisfying("$.items[?(@.a == 'thehill.com' && @.b == 'wpxi.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(1.0))
-                .hasPathSatisfying("$[?(@.a == 'thehill.com' && @.b == 'wbur.org')].jaccard",
+                .hasPathSatisfying("$.items[?(@.a == 'thehill.com' && @.b == 'wbur.org')].jaccard",
                         v -> v.assertThat().asList().containsExactly(0.5))
-                .hasPathSatisfying("$[?(@.a == 'buzzfeednews.com' && @.b == 'wbur.org')].jaccard",
+                .hasPathSatisfying("$.items[?(@.a == 'buzzfeednews.com' && @.b == 'wbur.org')].jaccard",
                         v -> v.assertThat().asList().containsExactly(0.5))
-                .hasPathSatisfying("$[?(@.a == 'wbur.org' && @.b == 'wpxi.com')].jaccard",
+                .hasPathSatisfying("$.items[?(@.a == 'wbur.org' && @.b == 'wpxi.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(0.5))
-                .hasPathSatisfying("$[?(@.jaccard == 0.5)]", v -> v.assertThat().asList().hasSize(3));
+                .hasPathSatisfying("$.items[?(@.jaccard == 0.5)]", v -> v.assertThat().asList().hasSize(3));
+    }
+
+    @Test
+    void pagesAndFiltersOverlapAndLeadLagByTime() throws Exception {
+        // the 8 overlap pairs in pages of 3: 3 + 3 + 2, together the whole list in the same order
+        List<String> all = pairs("/api/coverage/overlap?size=100", "a", "b");
+        assertThat(all).hasSize(8);
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            var json = JsonPath.parse(body("/api/coverage/overlap?size=3&page=" + page));
+            assertThat(json.<Integer>read("$.total")).isEqualTo(8);
+            assertThat(json.<Integer>read("$.totalPages")).isEqualTo(3);
+            paged.addAll(pairs("/api/coverage/overlap?size=3&page=" + page, "a", "b"));
+        }
+        assertThat(paged).isEqualTo(all);
+        // the same for the 8 lead/lag edges in pages of 5
+        List<String> edges = pairs("/api/coverage/leadlag?size=100", "source", "target");
+        assertThat(edges).hasSize(8);
+        List<String> edgePages = new ArrayList<>(pairs("/api/coverage/leadlag?size=5", "source", "target"));
+        edgePages.addAll(pairs("/api/coverage/leadlag?size=5&page=1", "source", "target"));
+        assertThat(edgePages).isEqualTo(edges);
+        // the old parameter name 'limit' still sets the page size
+        assertThat(mvc.get().uri("/api/coverage/leadlag?limit=3")).bodyJson()
+                .hasPathSatisfying("$.size", v -> v.assertThat().isEqualTo(3))
+                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(3));
+
+        // a range without seed stories (they are all from June 2020)
+        for (String path : List.of("/api/coverage/overlap", "/api/coverage/leadlag")) {
+            assertThat(mvc.get().uri(path + "?from=2021-01-01&to=2021-02-01")).hasStatusOk().bodyJson()
+                    .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(0))
+                    .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(0))
+                    .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(0));
+            assertThat(mvc.get().uri(path + "?from=2020-06-12&to=2020-06-11")).hasStatus(HttpStatus.BAD_REQUEST);
+        }
+        // on 2020-06-11 only the IBM story has two providers
+        assertThat(mvc.get().uri("/api/coverage/overlap?from=2020-06-11&to=2020-06-12")).bodyJson()
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(1))
+                .hasPathSatisfying("$.items[0].a", v -> v.assertThat().isEqualTo("marketplace.org"))
+                .hasPathSatisfying("$.items[0].b", v -> v.assertThat().isEqualTo("washingtonpost.com"));
+        // within 2020-06-16..17 wbur.org covered only the protests story (its Boston ban article is of 06-23),
+        // so its pairs there have a Jaccard index of 1 where the whole graph gives 1/2
+        assertThat(mvc.get().uri("/api/coverage/overlap?from=2020-06-16&to=2020-06-17")).bodyJson()
+                .hasPathSatisfying("$.items[?(@.a == 'thehill.com' && @.b == 'wbur.org')].jaccard",
+                        v -> v.assertThat().asList().containsExactly(1.0))
+                .hasPathSatisfying("$.items[*].jaccard", v -> v.assertThat().asList().containsOnly(1.0));
+    }
+
+    private String body(String uri) throws Exception {
+        var response = mvc.get().uri(uri).exchange().getResponse();
+        assertThat(response.getStatus()).as(uri).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    private List<String> pairs(String uri, String first, String second) throws Exception {
+        List<Map<String, Object>> items = JsonPath.parse(body(uri)).read("$.items");
+        return items.stream().map(i -> i.get(first) + " " + i.get(second)).toList();
     }
 }

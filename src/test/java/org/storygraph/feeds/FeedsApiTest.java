@@ -65,10 +65,14 @@ class FeedsApiTest {
         feeds.add("http://other.example.org/atom.xml", null);
 
         assertThat(mvc.get().uri("/api/feeds")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$[0].url", v -> v.assertThat().isEqualTo("http://other.example.org/atom.xml"))
-                .hasPathSatisfying("$[0].every", v -> v.assertThat().isEqualTo("15m"))
-                .hasPathSatisfying("$[0].articles", v -> v.assertThat().isEqualTo(0))
-                .hasPathSatisfying("$[1].every", v -> v.assertThat().isEqualTo("30m"));
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.items[0].url", v -> v.assertThat().isEqualTo("http://other.example.org/atom.xml"))
+                .hasPathSatisfying("$.items[0].every", v -> v.assertThat().isEqualTo("15m"))
+                .hasPathSatisfying("$.items[0].articles", v -> v.assertThat().isEqualTo(0))
+                .hasPathSatisfying("$.items[1].every", v -> v.assertThat().isEqualTo("30m"));
+        assertThat(mvc.get().uri("/api/feeds?size=1&page=1")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(2))
+                .hasPathSatisfying("$.items[*].every", v -> v.assertThat().asList().containsExactly("30m"));
 
         assertThatThrownBy(() -> feeds.add("ftp://x.example/feed", null)).isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> feeds.add("https://x.example/feed", "10s"))

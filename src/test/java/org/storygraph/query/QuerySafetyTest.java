@@ -59,7 +59,7 @@ class QuerySafetyTest {
         SavedQuery q = catalog.find(name).orElseThrow();
         assertThat(q.valid()).isFalse();
         assertThat(mvc.get().uri("/api/queries")).bodyJson()
-                .hasPathSatisfying("$[?(@.name == '" + name + "')].valid", v -> v.assertThat().asList()
+                .hasPathSatisfying("$.items[?(@.name == '" + name + "')].valid", v -> v.assertThat().asList()
                         .containsExactly(false));
         assertThat(mvc.post().uri("/api/queries/{name}/run", name)).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
                 .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

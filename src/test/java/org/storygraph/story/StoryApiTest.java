@@ -79,7 +79,7 @@ class StoryApiTest {
     @Test
     void theUnfilteredListIsOrderedAsTheFilteredOne() throws Exception {
         // the unfiltered list takes the index-ordered fast path; minProviders=1 (every story) the general one
-        for (String sort : List.of("size", "providers", "recency")) {
+        for (String sort : List.of("size", "providers", "recency", "size,asc", "recency,asc", "providers,asc")) {
             for (int page = 0; page < 3; page++) {
                 String fast = mvc.get().uri("/api/stories?sort={s}&size=4&page={p}", sort, page).exchange()
                         .getResponse().getContentAsString();

@@ -65,6 +65,17 @@ class ReadCacheTest {
     }
 
     @Test
+    void aHitKeepsThePagedListsLinkHeader() {
+        MockHttpServletResponse first = get("/api/stories?size=5&page=1&sort=recency,desc");
+        assertThat(first.getHeader("X-Cache")).isEqualTo("miss");
+        assertThat(first.getHeader("Link")).contains("rel=\"next\"", "rel=\"prev\"", "rel=\"first\"",
+                "rel=\"last\"");
+        MockHttpServletResponse second = get("/api/stories?size=5&page=1&sort=recency,desc");
+        assertThat(second.getHeader("X-Cache")).isEqualTo("hit");
+        assertThat(second.getHeader("Link")).isEqualTo(first.getHeader("Link"));
+    }
+
+    @Test
     void servesRepeatedReadsFromMemoryWithTheSameBodyAndEtag() throws Exception {
         for (String uri : List.of("/api/stories/" + story, "/api/stories/" + story + "/coverage",
                 "/api/stories/" + story + "/timeline?bucket=day", "/api/stories?size=5")) {
