@@ -105,18 +105,19 @@ function disposeCharts() {
 
 // ---------- pages ----------
 async function storiesPage(params) {
-  const [topics, providers] = await Promise.all([api('api/topics'), api('api/providers?size=500')]);
+  const [topics, providers] = await Promise.all([api('api/topics?size=1000'), api('api/providers?size=500')]);
   const form = el('form', { class: 'filters card', 'data-testid': 'story-filters' },
     el('label', {}, 'Words', el('input', { name: 'q', value: params.get('q') || '', placeholder: 'e.g. boston ban' })),
     el('label', {}, 'From', el('input', { name: 'from', type: 'date', value: params.get('from') || '' })),
     el('label', {}, 'To', el('input', { name: 'to', type: 'date', value: params.get('to') || '' })),
     el('label', {}, 'Topic', el('select', { name: 'topic' }, el('option', { value: '', text: 'any' }),
-      topics.map((t) => el('option', { value: t.name, text: `${t.name} (${t.articles})`, selected: params.get('topic') === t.name })))),
+      topics.items.map((t) => el('option', { value: t.name, text: `${t.name} (${t.articles})`, selected: params.get('topic') === t.name })))),
     el('label', {}, 'Provider', el('input', { name: 'provider', list: 'provider-list', value: params.get('provider') || '' })),
     el('datalist', { id: 'provider-list' }, providers.items.map((p) => el('option', { value: p.domain, text: p.name }))),
     el('label', {}, 'Min. providers', el('input', { name: 'minProviders', type: 'number', min: 1, value: params.get('minProviders') || '' })),
-    el('label', {}, 'Sort', el('select', { name: 'sort' }, ['size', 'providers', 'recency'].map((s) =>
-      el('option', { value: s, text: s, selected: (params.get('sort') || 'size') === s })))),
+    el('label', {}, 'Sort', el('select', { name: 'sort' }, [['size', 'size'], ['providers', 'providers'],
+      ['recency', 'recency'], ['recency,asc', 'oldest first']].map(([s, text]) =>
+      el('option', { value: s, text, selected: (params.get('sort') || 'size') === s })))),
     el('button', { type: 'submit', text: 'Show' }));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -341,7 +342,7 @@ function readParams(form, query) {
 }
 
 async function queriesPage(params) {
-  const queries = await api('api/queries');
+  const queries = (await api('api/queries?size=1000')).items;
   const selected = params.get('name') || (queries.find((q) => q.valid) || {}).name;
   const query = queries.find((q) => q.name === selected);
   const picker = el('select', { 'data-testid': 'query-picker', onchange: (e) => { location.hash = `#/queries?name=${enc(e.target.value)}`; } },
