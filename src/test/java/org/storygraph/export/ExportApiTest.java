@@ -553,7 +553,7 @@ class ExportApiTest {
                 .hasPathSatisfying("$.paths['/api/export'].get.parameters[*].name",
                         v -> v.assertThat().asList().contains("from", "to", "format"))
                 .hasPathSatisfying("$.paths['/api/coverage/leadlag/export'].get.parameters[*].name",
-                        v -> v.assertThat().asList().contains("minShared", "format"))
+                        v -> v.assertThat().asList().contains("minShared", "format", "table", "excel"))
                 .hasPathSatisfying("$.components.schemas.GraphDocument.properties",
                         v -> v.assertThat().asMap().containsKeys("nodes", "edges"));
     }

@@ -194,4 +194,21 @@ class QueryLinksTest {
         assertThat(postedText).startsWith("\uFEFF");
         assertThat(csv(postedText.substring(1)).get(1).subList(0, 2)).containsExactly("'@cmd", "-3");
     }
+
+    @Test
+    void theOpenApiDocumentShowsTheLinkAndItsShapes() {
+        assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.paths['/api/queries/{name}/run'].get.parameters[*].name",
+                        v -> v.assertThat().asList().contains("name", "format", "excel", "parameters")
+                                .doesNotContain("accept", "Accept"))
+                .hasPathSatisfying("$.paths['/api/queries/{name}/run'].get.responses['200'].content",
+                        v -> v.assertThat().asMap().containsKeys("application/json", "text/csv"))
+                .hasPathSatisfying("$.paths['/api/queries/{name}/run'].get.responses['400'].content",
+                        v -> v.assertThat().asMap().containsKeys("application/problem+json"))
+                .hasPathSatisfying("$.paths['/api/queries/{name}/run'].post.parameters[*].name",
+                        v -> v.assertThat().asList().contains("excel"))
+                .hasPathSatisfying("$.components.schemas.RunResult.properties",
+                        v -> v.assertThat().asMap().containsKeys("query", "columns", "rows", "rowCount",
+                                "truncated", "elapsedMs", "error"));
+    }
 }
