@@ -1,6 +1,8 @@
 // StoryGraph explorer: a small single-page app over the REST API. No framework, no build step, no CDN.
 // Untrusted text (titles, excerpts, names) is only ever set with textContent, never parsed as HTML.
 
+import { linksPanel, pageHash, rawParams, restoreParams, wantsRun } from './query-links.js';
+
 const view = document.getElementById('view');
 
 // ---------- tiny DOM helpers ----------
@@ -357,8 +359,14 @@ async function queriesPage(params) {
       el('button', { type: 'submit', text: 'Run', 'data-testid': 'run-query', disabled: !query.valid }),
       el('button', { type: 'button', class: 'secondary', text: 'Download CSV', 'data-testid': 'download-csv', disabled: !query.valid,
         onclick: () => downloadCsv(query, readParams(form, query), results) }));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
+    // analysts' links (query-links.js): parameters in the page URL, copy as curl/pandas/R
+    const links = linksPanel();
+    restoreParams(form, query, params);
+    const refreshLinks = () => links.update(query, rawParams(form, query));
+    form.addEventListener('input', refreshLinks);
+    form.addEventListener('change', refreshLinks);
+    refreshLinks();
+    const run = async () => {
       results.replaceChildren(el('p', { class: 'muted', text: 'Running…' }));
       try {
         const result = await api(`api/queries/${enc(query.name)}/run`, { method: 'POST',
@@ -372,8 +380,21 @@ async function queriesPage(params) {
       } catch (error) {
         results.replaceChildren(el('p', { class: 'error', role: 'alert', text: String(error.message) }));
       }
+    };
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const hash = pageHash(query, rawParams(form, query));
+      if (location.hash !== hash) history.pushState(null, '', hash); // shareable; no hashchange, so no re-render
+      refreshLinks();
+      await run();
     });
-    parts.push(form);
+    parts.push(form, links.panel);
+    if (query.valid && wantsRun(params)) {
+      parts.push(results);
+      show(...parts);
+      await run();
+      return;
+    }
   }
   parts.push(results);
   show(...parts);

@@ -11,16 +11,16 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.util.StreamUtils;
 import org.storygraph.common.Csv;
 
 /**
  * CSV in the house format ({@link Csv}: RFC 4180, a header row, CRLF line ends, quoted where needed) in UTF-8 (no
- * byte-order mark); times as UTC instants, unpaired surrogates as U+FFFD. Rows come from the
- * nodes of one kind ({@link #articles}) or the edges of one relation ({@link #leadLag}); everything else in the
- * stream is skipped. Values are written as they are: a spreadsheet may read a title starting with {@code =} as a
- * formula.
+ * byte-order mark unless {@link Csv.Options#EXCEL}); times as UTC instants, unpaired surrogates as U+FFFD. Rows come
+ * from the nodes of one kind ({@link #articles}, {@link #leadLagNodes}) or the edges of one relation
+ * ({@link #leadLag}); everything else in the stream is skipped. Values are written as they are unless
+ * {@link Csv.Options#EXCEL} neutralises formulas. The lead/lag tables are Gephi's spreadsheet import tables: edges
+ * {@code Source,Target,Weight,Type} first, nodes {@code Id,Label} first.
  */
 final class CsvSink implements GraphSink {
 
@@ -39,30 +39,40 @@ final class CsvSink implements GraphSink {
             new Column<>("lagMinutes", n -> n.data().get("lagMinutes")),
             new Column<>("duplicateOf", n -> n.data().get("duplicateOf")));
 
+    /** Gephi's edge table ({@code Source,Target,Weight,Type}, Type = Directed), then the rest. */
     static final List<Column<Edge>> LEAD_LAG_COLUMNS = List.of(
-            new Column<>("source", e -> e.source().key()),
+            new Column<>("Source", e -> e.source().key()),
+            new Column<>("Target", e -> e.target().key()),
+            new Column<>("Weight", e -> e.data().get("leads")),
+            new Column<>("Type", e -> "Directed"),
             new Column<>("sourceName", e -> e.data().get("sourceName")),
-            new Column<>("target", e -> e.target().key()),
             new Column<>("targetName", e -> e.data().get("targetName")),
             new Column<>("leads", e -> e.data().get("leads")),
             new Column<>("shared", e -> e.data().get("shared")),
             new Column<>("medianLagMinutes", e -> e.data().get("medianLagMinutes")));
 
-    private final CSVPrinter printer;
+    /** Gephi's node table ({@code Id,Label}) of the lead/lag network's providers: Id = domain, Label = name. */
+    static final List<Column<Node>> PROVIDER_COLUMNS = List.of(
+            new Column<>("Id", n -> n.ref().key()),
+            new Column<>("Label", Node::label),
+            new Column<>("domain", n -> n.data().get("domain")),
+            new Column<>("name", n -> n.data().get("name")));
+
+    private final Csv.Writer printer;
     private final String nodeKind;
     private final List<Column<Node>> nodeColumns;
     private final String edgeType;
     private final List<Column<Edge>> edgeColumns;
 
-    private CsvSink(OutputStream out, String nodeKind, List<Column<Node>> nodeColumns, String edgeType,
-            List<Column<Edge>> edgeColumns) {
+    private CsvSink(OutputStream out, Csv.Options options, String nodeKind, List<Column<Node>> nodeColumns,
+            String edgeType, List<Column<Edge>> edgeColumns) {
         this.nodeKind = nodeKind;
         this.nodeColumns = nodeColumns;
         this.edgeType = edgeType;
         this.edgeColumns = edgeColumns;
         try {
             this.printer = Csv.writer(new BufferedWriter(new OutputStreamWriter(StreamUtils.nonClosing(out),
-                    StandardCharsets.UTF_8)), (nodeColumns.isEmpty() ? edgeColumns.stream().map(Column::header)
+                    StandardCharsets.UTF_8)), options, (nodeColumns.isEmpty() ? edgeColumns.stream().map(Column::header)
                     : nodeColumns.stream().map(Column::header)).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,13 +80,18 @@ final class CsvSink implements GraphSink {
     }
 
     /** One row per article node. */
-    static CsvSink articles(OutputStream out) {
-        return new CsvSink(out, "article", ARTICLE_COLUMNS, null, List.of());
+    static CsvSink articles(OutputStream out, Csv.Options options) {
+        return new CsvSink(out, options, "article", ARTICLE_COLUMNS, null, List.of());
     }
 
-    /** One row per LEADS edge. */
-    static CsvSink leadLag(OutputStream out) {
-        return new CsvSink(out, null, List.of(), "LEADS", LEAD_LAG_COLUMNS);
+    /** One row per LEADS edge: Gephi's edge table. */
+    static CsvSink leadLag(OutputStream out, Csv.Options options) {
+        return new CsvSink(out, options, null, List.of(), "LEADS", LEAD_LAG_COLUMNS);
+    }
+
+    /** One row per provider node of the lead/lag network: Gephi's node table. */
+    static CsvSink leadLagNodes(OutputStream out, Csv.Options options) {
+        return new CsvSink(out, options, "provider", PROVIDER_COLUMNS, null, List.of());
     }
 
     @Override
@@ -95,7 +110,7 @@ final class CsvSink implements GraphSink {
 
     private void row(List<Object> values) {
         try {
-            printer.printRecord(values.stream().map(CsvSink::text).toList());
+            printer.row(values.stream().map(CsvSink::text).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.storygraph.export.ExportService.Format;
+import org.storygraph.export.ExportService.Table;
+import org.storygraph.common.Csv;
 import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.NotFoundException;
 import org.storygraph.common.TimeRange;
@@ -42,6 +44,9 @@ class ExportController {
     static final Duration STREAM_TIMEOUT = Duration.ofHours(1);
 
     private static final String FORMAT = "csv (one row per article; lead/lag: per edge), json, graphml or gexf";
+    static final String EXCEL = "CSV for spreadsheets: a UTF-8 byte-order mark first, and cells starting with = + - @ "
+            + "tab or CR (formula injection) prefixed with ' unless they are a plain number such as -3; no effect on "
+            + "other formats";
 
     private final ExportService exports;
 
@@ -61,12 +66,13 @@ class ExportController {
             @Content(mediaType = "application/gexf+xml", schema = @Schema(type = "string", format = "GEXF 1.2"))})
     ResponseEntity<StreamingResponseBody> story(@PathVariable String id,
             @Parameter(description = FORMAT) @RequestParam(defaultValue = "csv") String format,
+            @Parameter(description = EXCEL) @RequestParam(defaultValue = "false") boolean excel,
             HttpServletRequest request) {
         Format f = format(format);
         if (!exports.storyExists(id)) {
             throw new NotFoundException("story", id);
         }
-        return stream(request, f, "story-" + id, out -> exports.story(id, f, out));
+        return stream(request, f, "story-" + id, out -> exports.story(id, f, Csv.Options.excel(excel), out));
     }
 
     @GetMapping("/export")
@@ -83,19 +89,22 @@ class ExportController {
             @RequestParam String from,
             @Parameter(description = "published before") @RequestParam String to,
             @Parameter(description = FORMAT) @RequestParam(defaultValue = "csv") String format,
+            @Parameter(description = EXCEL) @RequestParam(defaultValue = "false") boolean excel,
             HttpServletRequest request) {
         Format f = format(format);
         TimeRange range = TimeRange.parse(from, to).bounded();
         return stream(request, f, "articles-" + day(range.from()) + "-" + day(range.to()),
-                out -> exports.span(range.from(), range.to(), f, out));
+                out -> exports.span(range.from(), range.to(), f, Csv.Options.excel(excel), out));
     }
 
     @GetMapping("/coverage/leadlag/export")
     @Operation(summary = "Export the lead/lag network: provider nodes and LEADS edges A→B weighted by how often A "
-            + "published first on shared stories (CSV: one row per edge)")
+            + "published first on shared stories (CSV: Gephi's edge table, one row per edge; table=nodes: Gephi's "
+            + "node table, one row per provider)")
     @ApiResponse(responseCode = "200", description = "the export, as an attachment", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "source,sourceName,"
-                    + "target,targetName,leads,shared,medianLagMinutes")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", description = "edges: Source,Target,"
+                    + "Weight,Type,sourceName,targetName,leads,shared,medianLagMinutes (Weight = leads, Type = "
+                    + "Directed); nodes: Id,Label,domain,name")),
             @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ExportViews.GraphDocument.class)),
             @Content(mediaType = "application/graphml+xml", schema = @Schema(type = "string")),
@@ -108,10 +117,17 @@ class ExportController {
             @Parameter(description = "at most this many edges, strongest first")
             @RequestParam(defaultValue = "100000") @Min(1) @Max(100000) int limit,
             @Parameter(description = FORMAT) @RequestParam(defaultValue = "csv") String format,
+            @Parameter(description = "CSV only: edges (Gephi's edge table, the default) or nodes (its node table)")
+            @RequestParam(defaultValue = "edges") String table,
+            @Parameter(description = EXCEL) @RequestParam(defaultValue = "false") boolean excel,
             HttpServletRequest request) {
         Format f = format(format);
+        Table t = Table.parse(table).orElseThrow(() -> new InvalidParameterException("table",
+                "'table' must be edges or nodes"));
         TimeRange range = TimeRange.parse(from, to);
-        return stream(request, f, "leadlag", out -> exports.leadLag(range.from(), range.to(), minShared, limit, f, out));
+        String name = t == Table.NODES && f == Format.CSV ? "leadlag-nodes" : "leadlag";
+        return stream(request, f, name, out -> exports.leadLag(range.from(), range.to(), minShared, limit, f,
+                Csv.Options.excel(excel), t, out));
     }
 
     private static Format format(String format) {

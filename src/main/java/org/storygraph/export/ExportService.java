@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.storygraph.common.Csv;
 import org.storygraph.common.Json;
 import org.storygraph.coverage.CoverageService;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
@@ -60,6 +61,26 @@ public class ExportService {
         public static final String NAMES = "csv, json, graphml or gexf";
     }
 
+    /** Which table a lead/lag CSV holds (Gephi imports the nodes table, then the edges table). */
+    public enum Table {
+        /** One row per LEADS edge: {@code Source,Target,Weight,Type,...} (the default). */
+        EDGES,
+        /** One row per provider: {@code Id,Label,...}. */
+        NODES;
+
+        /** {@code edges} or {@code nodes}, any case; empty when it is neither. */
+        public static Optional<Table> parse(String name) {
+            if (name == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     private final Graph graph;
     private final GraphReader reader;
     private final CoverageService coverage;
@@ -78,14 +99,24 @@ public class ExportService {
 
     /** One story: its articles (CSV: one row each) with their providers and topics, and the links among them. */
     public void story(String id, Format format, OutputStream out) {
-        GraphSink sink = articleSink(format, out, "StoryGraph story " + id);
+        story(id, format, Csv.Options.PLAIN, out);
+    }
+
+    /** {@link #story(String, Format, OutputStream)}, CSV written with {@code csv} (excel=true). */
+    public void story(String id, Format format, Csv.Options csv, OutputStream out) {
+        GraphSink sink = articleSink(format, csv, out, "StoryGraph story " + id);
         reader.read(GraphReader.STORY, GraphReader.storyParameters(id), sink);
         sink.close();
     }
 
     /** Articles published in [from, to) with their providers, topics and stories, and the links among them. */
     public void span(Instant from, Instant to, Format format, OutputStream out) {
-        GraphSink sink = articleSink(format, out, "StoryGraph articles published in [" + from + ", " + to + ")");
+        span(from, to, format, Csv.Options.PLAIN, out);
+    }
+
+    /** {@link #span(Instant, Instant, Format, OutputStream)}, CSV written with {@code csv} (excel=true). */
+    public void span(Instant from, Instant to, Format format, Csv.Options csv, OutputStream out) {
+        GraphSink sink = articleSink(format, csv, out, "StoryGraph articles published in [" + from + ", " + to + ")");
         reader.read(GraphReader.SPAN, GraphReader.spanParameters(from, to), sink);
         sink.close();
     }
@@ -95,11 +126,21 @@ public class ExportService {
      * edge), weighted by how often the source published first.
      */
     public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, OutputStream out) {
+        leadLag(from, to, minShared, limit, format, Csv.Options.PLAIN, Table.EDGES, out);
+    }
+
+    /**
+     * {@link #leadLag(Instant, Instant, int, int, Format, OutputStream)}; a CSV holds the {@code table} asked for
+     * (edges: Gephi's edge table, nodes: its node table) written with {@code csv} (excel=true). Graph formats hold
+     * both whatever the table.
+     */
+    public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, Csv.Options csv,
+            Table table, OutputStream out) {
         LeadLagNetwork network = coverage.leadLag(from, to, minShared, limit);
         String description = "StoryGraph lead/lag network, stories overlapping [" + (from == null ? "" : from)
                 + ", " + (to == null ? "" : to) + "), pairs sharing at least " + minShared + " stories";
         GraphSink sink = switch (format) {
-            case CSV -> CsvSink.leadLag(out);
+            case CSV -> table == Table.NODES ? CsvSink.leadLagNodes(out, csv) : CsvSink.leadLag(out, csv);
             case JSON -> new JsonSink(out, json.mapper(), Schema.LEAD_LAG, description);
             case GRAPHML -> new GraphMlSink(out, Schema.LEAD_LAG, description);
             case GEXF -> new GexfSink(out, Schema.LEAD_LAG, description);
@@ -121,9 +162,9 @@ public class ExportService {
         sink.close();
     }
 
-    private GraphSink articleSink(Format format, OutputStream out, String description) {
+    private GraphSink articleSink(Format format, Csv.Options csv, OutputStream out, String description) {
         return switch (format) {
-            case CSV -> CsvSink.articles(out);
+            case CSV -> CsvSink.articles(out, csv);
             case JSON -> new JsonSink(out, json.mapper(), Schema.ARTICLES, description);
             case GRAPHML -> new GraphMlSink(out, Schema.ARTICLES, description);
             case GEXF -> new GexfSink(out, Schema.ARTICLES, description);

@@ -83,6 +83,34 @@ final class ParamTypes {
         };
     }
 
+    /**
+     * A value from a URL's query string ({@code GET /api/queries/NAME/run?limit=10&words=a&words=b}): the values
+     * given for one name, in order. A {@code string} is taken exactly as given (not stripped or unquoted, as in a
+     * JSON body); other scalars are read as {@link #parseText text}. A list takes either repeated parameters (each
+     * one element, strings verbatim) or one comma-separated value ({@code words=a,b}, optionally in brackets). A
+     * scalar given more than once is an error.
+     */
+    static Object parseQueryString(String type, List<String> values) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("no value given");
+        }
+        if (type.startsWith("list<")) {
+            if (values.size() == 1) {
+                return parseText(type, values.getFirst());
+            }
+            List<Object> list = new ArrayList<>();
+            for (String v : values) {
+                list.add(parseQueryString(element(type), List.of(v)));
+            }
+            return list;
+        }
+        if (values.size() > 1) {
+            throw new IllegalArgumentException("given " + values.size() + " times; a " + type + " takes one value");
+        }
+        String value = values.getFirst();
+        return type.equals("string") ? value : parseText(type, value);
+    }
+
     /** A value from a JSON request body (as Jackson maps it). */
     static Object parseJson(String type, Object value) {
         if (value == null) {

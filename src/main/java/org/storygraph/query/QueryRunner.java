@@ -45,6 +45,16 @@ public class QueryRunner {
         return start(name, new HashMap<>(text), (type, value) -> ParamTypes.parseText(type, (String) value));
     }
 
+    /**
+     * Starts a run with parameters from a URL's query string: each name with its values in order (see
+     * {@link ParamTypes#parseQueryString}); the same checks, limits and read-only execution as {@link #start}.
+     */
+    @SuppressWarnings("unchecked")
+    public Execution startWithQueryString(String name, Map<String, List<String>> query) {
+        return start(name, new HashMap<>(query), (type, values) -> ParamTypes.parseQueryString(type,
+                (List<String>) values));
+    }
+
     private Execution start(String name, Map<String, Object> given,
             BiFunction<String, Object, Object> convert) {
         SavedQuery query = catalog.find(name).orElseThrow(() -> new QueryException(QueryException.Kind.NOT_FOUND,

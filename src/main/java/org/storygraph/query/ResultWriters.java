@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVPrinter;
 import org.storygraph.common.Csv;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,14 +60,20 @@ public final class ResultWriters {
 
     /** CSV in the house format ({@link Csv}) with a header row; nested values (nodes, lists, maps) as JSON text. */
     public static void csv(QueryRunner.Execution run, OutputStream out, JsonMapper mapper) throws IOException {
+        csv(run, out, mapper, Csv.Options.PLAIN);
+    }
+
+    /** {@link #csv(QueryRunner.Execution, OutputStream, JsonMapper)} with {@link Csv.Options} (excel=true). */
+    public static void csv(QueryRunner.Execution run, OutputStream out, JsonMapper mapper, Csv.Options options)
+            throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = Csv.writer(w, run.columns());
+        Csv.Writer csv = Csv.writer(w, options, run.columns());
         for (List<Object> row = run.next(); row != null; row = run.next()) {
             List<String> cells = new ArrayList<>();
             for (Object v : row) {
                 cells.add(v == null ? null : text(v, mapper));
             }
-            csv.printRecord(cells);
+            csv.row(cells);
             if (run.rowCount() % 500 == 0) {
                 csv.flush();
             }

@@ -73,4 +73,41 @@ class CsvTest {
         }
         assertThat(read("")).containsExactly(List.of());
     }
+
+    @Test
+    void excelOptionWritesAByteOrderMarkAndNeutralisesFormulaCells() throws IOException {
+        List<String> risky = List.of("=SUM(A1:A9)", "+1+1", "-2+3", "@SUM(1)", "\tTAB", "\rCR", "-", "+3", "-x");
+        List<String> safe = List.of("-3", "-0.5", "-1.5E3", "3", "a=b", " =blank first", "", "'quoted");
+        StringWriter out = new StringWriter();
+        try (Csv.Writer csv = Csv.writer(out, Csv.Options.EXCEL, List.of("=header", "b"))) {
+            for (String value : risky) {
+                csv.row(List.of(value, "x"));
+            }
+            for (String value : safe) {
+                csv.row(java.util.Arrays.asList(value, null));
+            }
+        }
+        String text = out.toString();
+        assertThat(text).startsWith("\uFEFF'=header,b\r\n");
+        List<List<String>> rows = read(text.substring(1));
+        assertThat(rows.getFirst()).containsExactly("'=header", "b");
+        for (int i = 0; i < risky.size(); i++) {
+            assertThat(rows.get(1 + i)).containsExactly("'" + risky.get(i), "x");
+        }
+        for (int i = 0; i < safe.size(); i++) {
+            assertThat(rows.get(1 + risky.size() + i)).containsExactly(safe.get(i), "");
+        }
+        // the same rows without the option: no mark, every value as it is
+        StringWriter plain = new StringWriter();
+        try (Csv.Writer csv = Csv.writer(plain, Csv.Options.PLAIN, List.of("=header", "b"))) {
+            for (String value : risky) {
+                csv.row(List.of(value, "x"));
+            }
+        }
+        assertThat(plain.toString()).startsWith("=header,b\r\n");
+        List<List<String>> back = read(plain.toString());
+        for (int i = 0; i < risky.size(); i++) {
+            assertThat(back.get(1 + i)).containsExactly(risky.get(i), "x");
+        }
+    }
 }

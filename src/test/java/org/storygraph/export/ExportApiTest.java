@@ -386,6 +386,64 @@ class ExportApiTest {
     }
 
     @Test
+    void leadLagCsvIsGephisEdgeTableAndItsNodeTable() {
+        List<LeadLagEdge> expected = coverage.leadLag(null, null, 1, 100_000).edges();
+        List<List<String>> edges = Csv.parse(body(get("/api/coverage/leadlag/export")));
+        assertThat(edges.getFirst()).containsExactly("Source", "Target", "Weight", "Type", "sourceName", "targetName",
+                "leads", "shared", "medianLagMinutes");
+        assertThat(edges.subList(1, edges.size())).hasSize(expected.size()).allSatisfy(r -> {
+            assertThat(r.get(3)).isEqualTo("Directed");
+            assertThat(r.get(2)).isEqualTo(r.get(6));
+        });
+        MvcTestResult nodes = get("/api/coverage/leadlag/export?table=nodes");
+        assertThat(nodes.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .isEqualTo("attachment; filename=\"leadlag-nodes.csv\"");
+        List<Map<String, String>> providers = Csv.records(body(nodes));
+        assertThat(providers).extracting(r -> r.get("Id")).containsExactlyInAnyOrderElementsOf(expected.stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.source(), e.target())).collect(Collectors.toSet()));
+        assertThat(providers).filteredOn(r -> r.get("Id").equals("wpxi.com")).singleElement()
+                .satisfies(r -> assertThat(r.get("Label")).isEqualTo("WPXI"));
+        assertThat(mvc.get().uri("/api/coverage/leadlag/export?table=rows")).hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson().extractingPath("$.parameter").isEqualTo("table");
+    }
+
+    @Test
+    void excelTrueOnEveryCsvExportAddsAByteOrderMarkAndNeutralisesCells() throws Exception {
+        for (String uri : List.of("/api/stories/" + acme + "/export", "/api/stories/" + ibm + "/export",
+                "/api/export?from=2020-06-10&to=2020-06-20", "/api/export?from=2021-03-01&to=2021-03-02",
+                "/api/coverage/leadlag/export", "/api/coverage/leadlag/export?table=nodes")) {
+            byte[] plain = get(uri).getResponse().getContentAsByteArray();
+            byte[] excel = get(uri + (uri.contains("?") ? "&" : "?") + "excel=true").getResponse()
+                    .getContentAsByteArray();
+            assertThat(excel).as(uri).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(plain[0]).as(uri).isNotEqualTo((byte) 0xEF);
+            List<List<String>> plainRows = Csv.parse(new String(plain, StandardCharsets.UTF_8));
+            List<List<String>> excelRows = Csv.parse(new String(excel, 3, excel.length - 3, StandardCharsets.UTF_8));
+            assertThat(excelRows).as(uri).hasSameSizeAs(plainRows).hasSizeGreaterThan(1);
+            for (int i = 0; i < plainRows.size(); i++) {
+                assertThat(excelRows.get(i)).as(uri).isEqualTo(plainRows.get(i).stream()
+                        .map(org.storygraph.common.Csv::neutralise).toList());
+            }
+        }
+        // a title that is a formula, in a story of its own
+        Path dir = Files.createTempDirectory("formula");
+        Files.writeString(dir.resolve("formula.txt"), """
+                ---
+                title: '=HYPERLINK("http://evil.example","Read more")'
+                webUrl: "https://formula.example/news/1"
+                publishedDateTime: 2019-01-01T10:00:00Z
+                ---
+                """);
+        ingest.load(List.of(dir));
+        String story = storyOf("https://formula.example/news/1");
+        String excel = body(get("/api/stories/" + story + "/export?excel=true"));
+        assertThat(Csv.records(excel.substring(1))).singleElement().satisfies(r -> assertThat(r.get("title"))
+                .isEqualTo("'=HYPERLINK(\"http://evil.example\",\"Read more\")"));
+        assertThat(Csv.records(body(get("/api/stories/" + story + "/export")))).singleElement()
+                .satisfies(r -> assertThat(r.get("title")).isEqualTo("=HYPERLINK(\"http://evil.example\",\"Read more\")"));
+    }
+
+    @Test
     void leadLagExportsCarryTheNetworkOfTheCoverageService() {
         List<LeadLagEdge> expected = coverage.leadLag(null, null, 1, 100_000).edges();
         assertThat(expected).isNotEmpty();
@@ -396,7 +454,7 @@ class ExportApiTest {
         assertThat(rows).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             LeadLagEdge e = expected.get(i);
-            assertThat(rows.get(i)).containsEntry("source", e.source()).containsEntry("target", e.target())
+            assertThat(rows.get(i)).containsEntry("Source", e.source()).containsEntry("Target", e.target())
                     .containsEntry("leads", String.valueOf(e.leads()))
                     .containsEntry("shared", String.valueOf(e.shared()))
                     .containsEntry("medianLagMinutes", String.valueOf(e.medianLagMinutes()));
@@ -420,7 +478,7 @@ class ExportApiTest {
         // wpxi.com 23:27, thehill.com 06-17 11:00: three providers, three edges) and Bezos (bizjournals.com
         // 06-16 16:30, geekwire.com 06-17 18:01: one edge); all lead once on one shared story, so by source, target
         assertThat(Csv.records(body(get("/api/coverage/leadlag/export?from=2020-06-16&to=2020-06-17"))))
-                .extracting(r -> r.get("source"), r -> r.get("target"), r -> r.get("leads"), r -> r.get("shared"),
+                .extracting(r -> r.get("Source"), r -> r.get("Target"), r -> r.get("leads"), r -> r.get("shared"),
                         r -> r.get("medianLagMinutes"))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("bizjournals.com", "geekwire.com", "1", "1", "1531.0"),
@@ -430,7 +488,7 @@ class ExportApiTest {
         // 2020-06-11: the IBM story alone (the ACLU article is a story of its own): marketplace.org -> 376 min ->
         // washingtonpost.com
         assertThat(Csv.records(body(get("/api/coverage/leadlag/export?from=2020-06-11&to=2020-06-12"))))
-                .extracting(r -> r.get("source"), r -> r.get("target"), r -> r.get("medianLagMinutes"))
+                .extracting(r -> r.get("Source"), r -> r.get("Target"), r -> r.get("medianLagMinutes"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("marketplace.org", "washingtonpost.com",
                         "376.0"));
         JsonNode doc = json.readTree(body(get("/api/coverage/leadlag/export?format=json&minShared=1")));
@@ -495,7 +553,7 @@ class ExportApiTest {
                 .hasPathSatisfying("$.paths['/api/export'].get.parameters[*].name",
                         v -> v.assertThat().asList().contains("from", "to", "format"))
                 .hasPathSatisfying("$.paths['/api/coverage/leadlag/export'].get.parameters[*].name",
-                        v -> v.assertThat().asList().contains("minShared", "format"))
+                        v -> v.assertThat().asList().contains("minShared", "format", "table", "excel"))
                 .hasPathSatisfying("$.components.schemas.GraphDocument.properties",
                         v -> v.assertThat().asMap().containsKeys("nodes", "edges"));
     }

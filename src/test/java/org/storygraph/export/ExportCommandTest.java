@@ -99,7 +99,7 @@ class ExportCommandTest {
         List<Map<String, String>> window = Csv.records(windowed.out());
         assertThat(window).hasSize(3);
         // lags in minutes: wpxi 477 after wbur, thehill 1170 after wbur and 1170 - 477 = 693 after wpxi
-        assertThat(window.stream().map(r -> r.get("source") + " " + r.get("target") + " "
+        assertThat(window.stream().map(r -> r.get("Source") + " " + r.get("Target") + " "
                 + Double.parseDouble(r.get("medianLagMinutes"))).toList()).containsExactlyInAnyOrder(
                 "wbur.org wpxi.com 477.0", "wbur.org thehill.com 1170.0", "wpxi.com thehill.com 693.0");
     }

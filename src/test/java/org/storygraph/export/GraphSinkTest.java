@@ -77,7 +77,7 @@ class GraphSinkTest {
 
     @Test
     void csvQuotesWhatNeedsQuotingAndSkipsOtherKinds() {
-        String text = write(CsvSink::articles, true);
+        String text = write(o -> CsvSink.articles(o, org.storygraph.common.Csv.Options.PLAIN), true);
         List<Map<String, String>> rows = Csv.records(text);
         assertThat(rows).singleElement().satisfies(r -> {
             assertThat(r.get("title")).isEqualTo(BROKEN.replace("\uD800", "\uFFFD"));
@@ -90,6 +90,49 @@ class GraphSinkTest {
         assertThat(Csv.records(CsvSink.field("a,\"b\"\r\nc") + "\n")).isEmpty();
         assertThat(Csv.parse("h\r\n" + CsvSink.field("a,\"b\"\r\nc") + "\r\n").get(1))
                 .containsExactly("a,\"b\"\r\nc");
+    }
+
+    @Test
+    void csvForSpreadsheetsStartsWithAByteOrderMarkAndNeutralisesFormulas() {
+        String title = "=HYPERLINK(\"http://evil.example\",\"click\")";
+        for (boolean excel : List.of(true, false)) {
+            var out = new ByteArrayOutputStream();
+            GraphSink s = CsvSink.articles(out, org.storygraph.common.Csv.Options.excel(excel));
+            s.node(article("a1", title));
+            s.node(new GraphSink.Node(new GraphSink.Ref("article", "a2"), "-x", GraphReader.data("title", "-x",
+                    "lagMinutes", -3L, "providerName", "@home")));
+            s.close();
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertThat(text.startsWith("\uFEFF")).isEqualTo(excel);
+            List<Map<String, String>> rows = Csv.records(excel ? text.substring(1) : text);
+            assertThat(rows).extracting(r -> r.get("title"), r -> r.get("lagMinutes"), r -> r.get("providerName"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(excel ? "'" + title : title, "12", "X, \"the\" News"),
+                            org.assertj.core.groups.Tuple.tuple(excel ? "'-x" : "-x", "-3",
+                                    excel ? "'@home" : "@home"));
+        }
+    }
+
+    @Test
+    void leadLagCsvTablesAreGephisEdgeAndNodeTables() {
+        var edges = new ByteArrayOutputStream();
+        GraphSink e = CsvSink.leadLag(edges, org.storygraph.common.Csv.Options.PLAIN);
+        e.edge(new GraphSink.Edge("e1", "LEADS", new GraphSink.Ref("provider", "a.com"),
+                new GraphSink.Ref("provider", "b.com"), 2.0, GraphReader.data("leads", 2L, "shared", 3L,
+                        "medianLagMinutes", 15.5, "sourceName", "A", "targetName", "B")));
+        e.close();
+        assertThat(Csv.parse(edges.toString(StandardCharsets.UTF_8))).containsExactly(
+                List.of("Source", "Target", "Weight", "Type", "sourceName", "targetName", "leads", "shared",
+                        "medianLagMinutes"),
+                List.of("a.com", "b.com", "2", "Directed", "A", "B", "2", "3", "15.5"));
+        var nodes = new ByteArrayOutputStream();
+        GraphSink n = CsvSink.leadLagNodes(nodes, org.storygraph.common.Csv.Options.PLAIN);
+        n.node(new GraphSink.Node(new GraphSink.Ref("provider", "a.com"), "A News",
+                GraphReader.data("domain", "a.com", "name", "A News")));
+        n.node(article("x", "not a provider"));
+        n.close();
+        assertThat(Csv.parse(nodes.toString(StandardCharsets.UTF_8))).containsExactly(
+                List.of("Id", "Label", "domain", "name"), List.of("a.com", "A News", "a.com", "A News"));
     }
 
     @Test

@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The explorer page in Debian's headless Chromium (installed by .ci/run), on the seeds: it renders the stories, a
  * story's spread chart and graph with exactly the points and nodes the API returns, sorts the coverage table, runs
- * a saved query, and shows a hostile title as text. Screenshots of each view go to target/screenshots/.
+ * a saved query (also from a shared link, with its copy-as-curl/pandas/R texts), and shows a hostile title as
+ * text. Screenshots of each view go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "storygraph.ingest.seeds.load-when-empty=false")
@@ -218,6 +219,83 @@ class ExplorerBrowserTest {
         assertThat(rows.getFirst().findElement(By.cssSelector("td")).getText()).isEqualTo("wbur.org");
         assertThat(browser.findElement(By.cssSelector("[data-testid=query-summary]")).getText()).startsWith("2 rows");
         screenshot("saved-query");
+    }
+
+    @Test
+    void aQueryLinkFillsTheFormShowsTheResultAndOffersTheSameRowsToPandasRAndCurl() throws Exception {
+        open("#/queries?name=providers-leading&p.provider=thehill.com&p.limit=5");
+        WebElement form = browser.findElement(By.cssSelector("[data-testid=query-form]"));
+        assertThat(form.findElement(By.name("provider")).getDomProperty("value")).isEqualTo("thehill.com");
+        assertThat(form.findElement(By.name("limit")).getDomProperty("value")).isEqualTo("5");
+        List<List<String>> shown = browser.findElements(By.cssSelector("[data-testid=query-table] tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(shown).hasSize(2);
+        assertThat(shown.getFirst().getFirst()).isEqualTo("wbur.org");
+        String csvUrl = base() + "api/queries/providers-leading/run?provider=thehill.com&limit=5&format=csv";
+        assertThat(copyText("copy-pandas")).isEqualTo("pd.read_csv(\"" + csvUrl + "\")");
+        assertThat(copyText("copy-r")).isEqualTo("read.csv(\"" + csvUrl + "\")");
+        assertThat(copyText("copy-curl")).isEqualTo("curl -sS '" + csvUrl + "'");
+        assertThat(copyText("share-link"))
+                .isEqualTo(base() + "#/queries?name=providers-leading&p.provider=thehill.com&p.limit=5&run=1");
+        // the copied URL answers the rows on the page, as CSV
+        List<List<String>> fetched = csv(fetch(csvUrl));
+        assertThat(fetched.getFirst()).containsExactly("provider", "name", "storiesAhead", "medianLeadMinutes");
+        assertThat(fetched.subList(1, fetched.size())).hasSameSizeAs(shown);
+        for (int i = 0; i < shown.size(); i++) {
+            List<String> row = fetched.get(i + 1);
+            for (int c = 0; c < row.size(); c++) {
+                String cell = shown.get(i).get(c);
+                if (row.get(c).matches("-?\\d+(\\.\\d+)?")) {
+                    assertThat(Double.parseDouble(cell)).isEqualTo(Double.parseDouble(row.get(c)));
+                } else {
+                    assertThat(cell).isEqualTo(row.get(c));
+                }
+            }
+        }
+        screenshot("saved-query-links");
+        // running with other values puts them in the page URL; a reload restores form and result
+        WebElement limit = form.findElement(By.name("limit"));
+        limit.clear();
+        limit.sendKeys("1");
+        form.findElement(By.cssSelector("[data-testid=run-query]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=query-table] tbody tr")).size() == 1);
+        assertThat(browser.getCurrentUrl()).endsWith("#/queries?name=providers-leading&p.provider=thehill.com"
+                + "&p.limit=1&run=1");
+        browser.navigate().refresh();
+        ready();
+        assertThat(browser.findElement(By.name("limit")).getDomProperty("value")).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("[data-testid=query-table] tbody tr"))).hasSize(1);
+        // what a shell, Python or R would trip over is percent-encoded
+        WebElement provider = browser.findElement(By.name("provider"));
+        provider.clear();
+        provider.sendKeys("it's \"a\" b&c=d");
+        assertThat(copyText("copy-curl")).isEqualTo("curl -sS '" + base() + "api/queries/providers-leading/run?"
+                + "provider=it%27s+%22a%22+b%26c%3Dd&limit=1&format=csv'");
+        assertThat(csv(fetch(copyText("copy-pandas").replaceAll("^pd\\.read_csv\\(\"|\"\\)$", "")))).hasSize(1);
+    }
+
+    private String copyText(String testId) {
+        return browser.findElement(By.cssSelector("[data-testid=" + testId + "]")).getDomProperty("value");
+    }
+
+    private String fetch(String url) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("text/csv"));
+            return response.body();
+        }
+    }
+
+    private static List<List<String>> csv(String text) throws IOException {
+        try (var parser = org.storygraph.common.Csv.reader(new java.io.StringReader(text))) {
+            List<List<String>> rows = new java.util.ArrayList<>();
+            rows.add(parser.getHeaderNames());
+            parser.forEach(r -> rows.add(r.toList()));
+            return rows;
+        }
     }
 
     @Test
