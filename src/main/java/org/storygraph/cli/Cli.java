@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.storygraph.graph.DatabaseInUseException;
+import org.storygraph.graph.GraphUnreachableException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -118,6 +119,13 @@ public final class Cli {
                             + "(see docs/exports.md)"
                     : inUse.getMessage()));
             return EXIT_DATABASE_IN_USE;
+        }
+        GraphUnreachableException unreachable = find(failure, GraphUnreachableException.class);
+        if (unreachable != null) {
+            err.println("storygraph " + name + ": " + unreachable.getMessage());
+            err.println("Start that server or correct " + unreachable.setting() + "; with neither "
+                    + "storygraph.neo4j.uri nor spring.neo4j.uri set the embedded database is used.");
+            return 1;
         }
         // Boot's own failure report is switched off for the CLI (see application.yml), so say it here
         Throwable root = failure;

@@ -63,14 +63,16 @@ public final class CliContext implements AutoCloseable {
             throw new IllegalStateException("the context has started already");
         }
         if (properties.stream().anyMatch(p -> p.startsWith("--storygraph.neo4j.embedded.data-dir="))) {
-            overrides.putAll(Map.of("storygraph.neo4j.uri", "", "storygraph.story.auto-cluster", "false"));
+            overrides.putAll(Map.of("storygraph.neo4j.uri", "", "spring.neo4j.uri", "",
+                    "storygraph.story.auto-cluster", "false"));
             return;
         }
         try {
             Path dir = Files.createTempDirectory("storygraph-evaluation");
             dir.toFile().deleteOnExit();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
-            overrides.putAll(Map.of("storygraph.neo4j.uri", "", "storygraph.neo4j.embedded.data-dir", dir.toString(),
+            overrides.putAll(Map.of("storygraph.neo4j.uri", "", "spring.neo4j.uri", "",
+                    "storygraph.neo4j.embedded.data-dir", dir.toString(),
                     "storygraph.story.auto-cluster", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,34 +4,48 @@ import java.net.URI;
 
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 import org.springframework.data.neo4j.core.transaction.Neo4jBookmarkManager;
 import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
- * Decides where the graph lives. Without {@code storygraph.neo4j.uri} an embedded database is started and Boot's
- * driver auto-configuration is pointed at its loopback Bolt port; with it, the same driver connects to the server or
- * cluster and no embedded database exists. Everything else in the application only sees {@link Graph}, which runs
- * Cypher on the database chosen here, the one {@link DatabaseSelectionProvider} ({@code storygraph.neo4j.database})
- * that Boot's {@code Neo4jClient} and transaction manager use too.
+ * Decides where the graph lives, by one precedence: {@code storygraph.neo4j.uri} if set, else Boot's own
+ * {@code spring.neo4j.uri} ({@code SPRING_NEO4J_URI}), else an embedded database (see {@link ServerSettings}; the
+ * credentials follow the same order). A {@link Neo4jConnectionDetails} bean of someone else's, such as Testcontainers'
+ * {@code @ServiceConnection}, replaces all three, as everywhere in Boot. Boot's driver auto-configuration then
+ * connects to the server, or to the embedded database's loopback Bolt port; everything else only sees
+ * {@link Graph}, which runs Cypher on the database chosen here ({@code storygraph.neo4j.database}), the one
+ * {@link DatabaseSelectionProvider} that Boot's {@code Neo4jClient} and transaction manager use too.
+ * <p>
+ * A configured server is checked when the driver is created: one that cannot be reached (or refuses the
+ * credentials) stops start-up with {@link GraphUnreachableException} — never a silent fallback to embedded.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Neo4jProperties.class)
 @EnableResilientMethods // ReadRetry
 class GraphConfiguration {
 
-    @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${storygraph.neo4j.uri:}'.isBlank()")
-    EmbeddedNeo4j embeddedNeo4j(Neo4jProperties properties) {
-        var embedded = properties.embedded();
-        return EmbeddedNeo4j.start(embedded.dataDir(), embedded.pageCache().toBytes(), embedded.boltAddress(),
-                embedded.shutdownWait());
+    /** Only without a server URI and without another connection-details bean (nested: evaluated first). */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(NoServerConfigured.class)
+    @ConditionalOnMissingBean(Neo4jConnectionDetails.class)
+    static class Embedded {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedNeo4j embeddedNeo4j(Neo4jProperties properties) {
+            var embedded = properties.embedded();
+            return EmbeddedNeo4j.start(embedded.dataDir(), embedded.pageCache().toBytes(), embedded.boltAddress(),
+                    embedded.shutdownWait());
+        }
     }
 
     @Bean
@@ -46,36 +60,48 @@ class GraphConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(Neo4jConnectionDetails.class)
     Neo4jConnectionDetails neo4jConnectionDetails(Neo4jProperties properties,
+            org.springframework.boot.neo4j.autoconfigure.Neo4jProperties bootProperties,
             ObjectProvider<EmbeddedNeo4j> embedded) {
-        if (properties.embeddedMode()) {
-            URI uri = embedded.getObject().boltUri();
-            return new Neo4jConnectionDetails() {
-                @Override
-                public URI getUri() {
-                    return uri;
-                }
+        return ServerSettings.of(properties, bootProperties).<Neo4jConnectionDetails>map(server -> server)
+                .orElseGet(() -> new EmbeddedConnection(embedded.getObject().boltUri()));
+    }
 
-                @Override
-                public AuthToken getAuthToken() {
-                    return AuthTokens.none();
+    /** Checks a configured server as soon as the driver exists, before migrations or any feature use it. */
+    @Bean
+    static BeanPostProcessor serverReachableCheck(ObjectProvider<Neo4jConnectionDetails> details) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof Driver driver) {
+                    Neo4jConnectionDetails connection = details.getIfUnique();
+                    if (connection != null && !(connection instanceof EmbeddedConnection)) {
+                        String setting = connection instanceof ServerSettings server ? server.setting()
+                                : "a " + connection.getClass().getSimpleName() + " bean";
+                        try {
+                            driver.verifyConnectivity();
+                        } catch (RuntimeException e) {
+                            driver.close();
+                            throw new GraphUnreachableException(connection.getUri(), setting, e);
+                        }
+                    }
                 }
-            };
-        }
-        URI uri = properties.uri();
-        AuthToken token = properties.password() == null || properties.password().isEmpty()
-                ? AuthTokens.none()
-                : AuthTokens.basic(properties.username(), properties.password());
-        return new Neo4jConnectionDetails() {
-            @Override
-            public URI getUri() {
-                return uri;
-            }
-
-            @Override
-            public AuthToken getAuthToken() {
-                return token;
+                return bean;
             }
         };
+    }
+
+    /** The embedded database's loopback Bolt port; no auth, as nothing outside the machine can reach it. */
+    record EmbeddedConnection(URI uri) implements Neo4jConnectionDetails {
+        @Override
+        public URI getUri() {
+            return uri;
+        }
+
+        @Override
+        public AuthToken getAuthToken() {
+            return AuthTokens.none();
+        }
     }
 }

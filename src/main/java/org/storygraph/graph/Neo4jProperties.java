@@ -9,12 +9,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Where the graph lives.
+ * Where the graph lives. One precedence decides: {@code storygraph.neo4j.uri} if set, else Spring Boot's own
+ * {@code spring.neo4j.uri} ({@code SPRING_NEO4J_URI}), else the embedded database; a configured server that cannot
+ * be reached stops start-up (never a fallback to embedded). Boot's pool, timeout and security settings
+ * ({@code spring.neo4j.pool.*}, ...) apply in every mode and never select a server.
  *
- * @param uri      Bolt/Neo4j URI of a Neo4j server or cluster ({@code neo4j://host:7687}, {@code neo4j+s://...}).
- *                 Empty (the default) starts an embedded database in-process instead.
- * @param username user for a server (default {@code neo4j}); ignored by the embedded database
- * @param password password for a server; ignored by the embedded database
+ * @param uri      Bolt/Neo4j URI of a Neo4j server or cluster ({@code neo4j://host:7687}, {@code neo4j+s://...});
+ *                 wins over {@code spring.neo4j.uri}. Empty (the default) and no {@code spring.neo4j.uri}: an
+ *                 embedded database starts in-process instead.
+ * @param username user for a server (default {@code neo4j}), used with {@code password}; ignored by the embedded
+ *                 database
+ * @param password password for a server; when set, {@code username}/{@code password} win over
+ *                 {@code spring.neo4j.authentication.*}; when empty, Boot's {@code spring.neo4j.authentication.*}
+ *                 ({@code SPRING_NEO4J_AUTHENTICATION_USERNAME}, ...) apply, and without those no auth is sent.
+ *                 Ignored by the embedded database
  * @param database database name (default {@code neo4j})
  * @param embedded settings of the embedded database
  */
@@ -26,7 +34,10 @@ public record Neo4jProperties(
         @DefaultValue("neo4j") String database,
         @DefaultValue Embedded embedded) {
 
-    /** True when no server URI is configured and the app runs its own embedded database. */
+    /**
+     * True when {@code storygraph.neo4j.uri} is empty. The application then runs its own embedded database unless
+     * {@code spring.neo4j.uri} names a server.
+     */
     public boolean embeddedMode() {
         return uri == null || uri.toString().isBlank();
     }

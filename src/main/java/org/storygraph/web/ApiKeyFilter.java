@@ -6,40 +6,48 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Write endpoints (any non-GET/HEAD/OPTIONS request under {@code /api/}) need the configured API key in the
- * {@code X-API-Key} header. Without a configured key they are disabled (403); a missing or wrong key is a 401.
- * Keys are compared in constant time (digests of equal length) and never logged.
+ * Write endpoints (any non-GET/HEAD/OPTIONS request under {@code /api/}) need one of the configured API keys
+ * ({@code storygraph.web.api-key} and {@code storygraph.web.api-keys}), sent as {@code Authorization: Bearer KEY}
+ * or in the {@code X-API-Key} header. Without a configured key they are disabled (403); a missing or wrong key is a
+ * 401 problem with {@code WWW-Authenticate: Bearer}. Keys are compared in constant time (SHA-256 digests of equal
+ * length, every configured key compared whatever matched) and never logged.
  */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
 
-    private final byte[] keyDigest;
+    /** Running a saved query is a read (POST only to carry typed parameters as JSON): open like any GET. */
+    private static final Pattern READ_ONLY_POST = Pattern.compile("/api/queries/[^/]+/run");
+
+    private final List<byte[]> keyDigests;
     private final Json json;
 
     ApiKeyFilter(WebProperties properties, Json json) {
-        this.keyDigest = properties.apiKey() == null || properties.apiKey().isBlank()
-                ? null : digest(properties.apiKey());
+        List<byte[]> digests = new ArrayList<>();
+        Stream.concat(Stream.ofNullable(properties.apiKey()), properties.apiKeys().stream())
+                .filter(key -> key != null && !key.isBlank())
+                .forEach(key -> digests.add(digest(key.strip())));
+        this.keyDigests = List.copyOf(digests);
         this.json = json;
     }
-
-    /** Running a saved query is a read (POST only to carry typed parameters as JSON): open like any GET. */
-    private static final java.util.regex.Pattern READ_ONLY_POST =
-            java.util.regex.Pattern.compile("/api/queries/[^/]+/run");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -52,28 +60,41 @@ class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (keyDigest == null) {
-            reject(response, HttpStatus.FORBIDDEN, "Write endpoints are disabled",
-                    "This service has no API key configured (storygraph.web.api-key), so it accepts no writes");
+        if (keyDigests.isEmpty()) {
+            FilterProblems.write(response, json, HttpStatus.FORBIDDEN, "Write endpoints are disabled",
+                    "This service has no API key configured (storygraph.web.api-key or storygraph.web.api-keys), "
+                            + "so it accepts no writes");
             return;
         }
-        String given = request.getHeader(HEADER);
-        if (given == null || !MessageDigest.isEqual(keyDigest, digest(given))) {
-            response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-            reject(response, HttpStatus.UNAUTHORIZED, "API key required",
-                    "Send the service's API key in the " + HEADER + " header");
+        if (!accepted(given(request))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"storygraph\"");
+            FilterProblems.write(response, json, HttpStatus.UNAUTHORIZED, "API key required",
+                    "Send one of the service's API keys as 'Authorization: Bearer KEY' or in the " + HEADER
+                            + " header");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private void reject(HttpServletResponse response, HttpStatus status, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.mapper().writeValueAsBytes(problem));
+    /** The key of the request: the Bearer token if there is one, else the X-API-Key header; null without either. */
+    private static String given(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return authorization.substring(BEARER.length()).strip();
+        }
+        return request.getHeader(HEADER);
+    }
+
+    private boolean accepted(String given) {
+        if (given == null || given.isEmpty()) {
+            return false;
+        }
+        byte[] digest = digest(given);
+        boolean match = false;
+        for (byte[] key : keyDigests) { // no early exit: the time does not tell which key (or how many) exist
+            match |= MessageDigest.isEqual(key, digest);
+        }
+        return match;
     }
 
     private static byte[] digest(String key) {

@@ -8,14 +8,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * @param apiKey      key that write endpoints ({@code POST /api/ingest}, ...) require in the {@code X-API-Key}
- *                    header; unset (the default) disables them. Set it with {@code STORYGRAPH_WEB_API_KEY}.
+ * @param apiKey      a key that write endpoints ({@code POST /api/ingest}, ...) accept, sent as
+ *                    {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}. Set it with
+ *                    {@code STORYGRAPH_WEB_API_KEY}. Without any key (the default) writes are disabled (403)
+ * @param apiKeys     more accepted keys (default none), e.g. the old and the new key while clients move over
+ *                    (rotation); {@code STORYGRAPH_WEB_API_KEYS=key1,key2}. All of these and {@code apiKey} are
+ *                    accepted alike
  * @param corsOrigins origins allowed to call {@code /api/**} from a browser (default none: CORS off)
  * @param maxJsonBody largest non-upload request body accepted (default 1MB)
  * @param cache       the read cache of story and provider views ({@link ReadCacheFilter})
  */
 @ConfigurationProperties("storygraph.web")
-public record WebProperties(String apiKey, @DefaultValue List<String> corsOrigins,
+public record WebProperties(String apiKey, @DefaultValue List<String> apiKeys, @DefaultValue List<String> corsOrigins,
         @DefaultValue("1MB") DataSize maxJsonBody, @DefaultValue Cache cache) {
 
     /**
