@@ -25,6 +25,13 @@ class GraphSizeMetrics implements MeterBinder {
     /** How long a count is reused before the database is asked again. */
     static final Duration MAX_AGE = Duration.ofSeconds(5);
 
+    /** Both counts; each CALL is answered from the count store (NodeCountFromCountStore). */
+    static final String COUNTS = """
+            CALL () { MATCH (s:Story) RETURN count(s) AS stories }
+            CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+            RETURN stories, articles
+            """;
+
     private static final Logger log = LoggerFactory.getLogger(GraphSizeMetrics.class);
 
     private record Counts(double stories, double articles, long takenAtNanos) {
@@ -62,12 +69,7 @@ class GraphSizeMetrics implements MeterBinder {
             return c;
         }
         try {
-            // each CALL is answered from the count store (NodeCountFromCountStore)
-            c = graph.one("""
-                    CALL () { MATCH (s:Story) RETURN count(s) AS stories }
-                    CALL () { MATCH (a:Article) RETURN count(a) AS articles }
-                    RETURN stories, articles
-                    """, Map.of(), r -> new Counts(r.get("stories").asLong(), r.get("articles").asLong(), now))
+            c = graph.one(COUNTS, Map.of(), r -> new Counts(r.get("stories").asLong(), r.get("articles").asLong(), now))
                     .orElseThrow();
         } catch (RuntimeException e) {
             log.debug("Cannot count stories and articles for the metrics", e);

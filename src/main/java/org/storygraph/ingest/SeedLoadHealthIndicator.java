@@ -1,6 +1,7 @@
 package org.storygraph.ingest;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,13 @@ class SeedLoadHealthIndicator implements HealthIndicator {
     private final SeedLoader loader;
 
     /** Without a loader (the command line's profile loads no seeds) there is nothing to wait for. */
+    @Autowired
     SeedLoadHealthIndicator(ObjectProvider<SeedLoader> loader) {
-        this.loader = loader.getIfAvailable();
+        this(loader.getIfAvailable());
+    }
+
+    SeedLoadHealthIndicator(SeedLoader loader) {
+        this.loader = loader;
     }
 
     @Override

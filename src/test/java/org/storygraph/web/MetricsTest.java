@@ -59,6 +59,8 @@ class MetricsTest {
                 .containsEntry("storygraph_graph_stories", "gauge")
                 .containsEntry("storygraph_graph_articles", "gauge");
         assertThat(before.value("storygraph_graph_articles")).isZero();
+        assertThat(before.find("storygraph_articles_loaded_total")).singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsEntry("application", "storygraph"));
 
         LoadReport report = ingest.load(List.of(GraphFixtures.SEEDS));
         assertThat(report.articlesCreated()).isPositive();
