@@ -14,8 +14,13 @@ import java.util.function.Consumer;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.TransactionContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -51,6 +56,8 @@ public class StoryClusterer {
     private final CandidateReader candidates;
     private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Timer batchTimer;
+    private final Timer reclusterTimer;
     private final Map<String, Integer> topicIds = new HashMap<>();
     private Lexicon lexicon;
     private MeanEmbedding mean;
@@ -69,7 +76,10 @@ public class StoryClusterer {
     }
 
     StoryClusterer(Graph graph, StoryProperties properties, SentenceEmbedder embedder,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<MeterRegistry> registry) {
+        MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+        this.batchTimer = clusteringTimer(meters, "batch");
+        this.reclusterTimer = clusteringTimer(meters, "recluster");
         this.graph = graph;
         this.events = events;
         this.properties = properties;
@@ -86,8 +96,23 @@ public class StoryClusterer {
         }
     }
 
+    /**
+     * {@code storygraph_clustering_duration_seconds{mode=batch|recluster}}: incremental clustering of new articles
+     * (after a load batch, pending articles) and full reclusters.
+     */
+    private static Timer clusteringTimer(MeterRegistry registry, String mode) {
+        return Timer.builder("storygraph.clustering.duration")
+                .description("Duration of clustering: incremental batches of new articles, or a full recluster")
+                .tag("mode", mode)
+                .register(registry);
+    }
+
     /** Assigns the given articles that have no story yet to stories. */
     public Result cluster(Collection<String> urls) {
+        return batchTimer.record(() -> clusterUntimed(urls));
+    }
+
+    private Result clusterUntimed(Collection<String> urls) {
         int chunk = Math.max(100, properties.reclusterChunk());
         if (urls.size() > chunk) {
             // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
@@ -98,7 +123,7 @@ public class StoryClusterer {
                     """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             for (int from = 0; from < ordered.size(); from += chunk) {
-                total = total.plus(cluster(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
+                total = total.plus(clusterUntimed(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
             }
             return total;
         }
@@ -158,6 +183,10 @@ public class StoryClusterer {
      * chunks of {@code reclusterChunk}. Deterministic for a given graph.
      */
     public Result recluster(Consumer<String> progress) {
+        return reclusterTimer.record(() -> reclusterUntimed(progress));
+    }
+
+    private Result reclusterUntimed(Consumer<String> progress) {
         lock.lock();
         try {
             long started = System.nanoTime();
@@ -173,7 +202,7 @@ public class StoryClusterer {
             int chunk = Math.max(100, properties.reclusterChunk());
             for (int from = 0; from < urls.size(); from += chunk) {
                 List<String> part = urls.subList(from, Math.min(urls.size(), from + chunk));
-                total = total.plus(cluster(part));
+                total = total.plus(clusterUntimed(part));
                 progress.accept(String.format("recluster: %,d/%,d articles", Math.min(urls.size(), from + chunk),
                         urls.size()));
             }

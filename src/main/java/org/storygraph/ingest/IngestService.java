@@ -21,8 +21,12 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.storygraph.graph.Graph;
@@ -44,8 +48,11 @@ public class IngestService {
     private final int maxBytes;
     private final ApplicationEventPublisher events;
     private final LoadHistory history;
+    private final IngestMetrics metrics;
 
-    IngestService(IngestProperties properties, Graph graph, ApplicationEventPublisher events, LoadHistory history) {
+    IngestService(IngestProperties properties, Graph graph, ApplicationEventPublisher events, LoadHistory history,
+            ObjectProvider<MeterRegistry> registry) {
+        this.metrics = new IngestMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
         this.properties = properties;
         this.writer = new BatchWriter(graph);
         this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes());
@@ -125,6 +132,7 @@ public class IngestService {
             LoadProgress progress, Readers readers) {
         LoadReport.Builder report = new LoadReport.Builder();
         missing.forEach(m -> report.fileFailed(m.file(), m.line(), m.reason()));
+        metrics.filesFailed(missing.size());
         int total = documents.size();
         int batchSize = Math.max(1, properties.batchSize());
         progress.update(0, total, 0);
@@ -149,6 +157,7 @@ public class IngestService {
             reader.shutdownNow();
         }
         LoadReport result = report.build();
+        metrics.loadFinished(java.time.Duration.ofMillis(result.durationMs()));
         history.add(result);
         log.info("Load {}: {} files read, {} loaded, {} unchanged, {} failed; {} articles created, {} updated in {} ms",
                 result.id(), result.filesRead(), result.filesLoaded(), result.filesUnchanged(), result.filesFailed(),
@@ -244,6 +253,7 @@ public class IngestService {
             report.fileUnchanged();
         }
         batch.failures().forEach(f -> report.fileFailed(f.file(), f.line(), f.reason()));
+        metrics.filesFailed(batch.failures().size());
         batch.itemFailures().forEach(report::itemFailed);
         batch.warnings().forEach(report::warning);
         if (batch.loaded().isEmpty() && batch.failed().isEmpty()) {
@@ -252,6 +262,7 @@ public class IngestService {
         BatchWriter.Result result = writer.write(batch.loaded(), batch.failed());
         batch.loaded().forEach(l -> report.fileLoaded());
         report.articles(result.created(), result.updated());
+        metrics.articlesWritten(result.created() + result.updated());
         result.relationships().forEach(report::relationships);
         result.conflicts().forEach(report::conflict);
         events.publishEvent(new GraphChanged("load"));

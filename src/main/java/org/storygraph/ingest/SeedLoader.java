@@ -23,7 +23,13 @@ class SeedLoader implements ApplicationRunner {
 
     private final IngestService ingest;
     private final IngestProperties properties;
+    /** The start of the outcome of a seed load that threw. */
+    static final String FAILED = "failed: ";
+
     private final Graph graph;
+    /** Null until {@link #run} finished: then what it did ("loaded ...", "not needed ...", "failed: ..."). */
+    private volatile String outcome;
+    private volatile String loading;
 
     SeedLoader(IngestService ingest, IngestProperties properties, Graph graph) {
         this.ingest = ingest;
@@ -31,21 +37,43 @@ class SeedLoader implements ApplicationRunner {
         this.graph = graph;
     }
 
+    /** What the seed load did, or null while it has not finished ({@link SeedLoadHealthIndicator}). */
+    String outcome() {
+        return outcome;
+    }
+
+    /** The seed directory being loaded now, or null. */
+    String loading() {
+        return loading;
+    }
+
     @Override
     public void run(ApplicationArguments args) {
+        try {
+            outcome = load();
+        } catch (RuntimeException e) {
+            outcome = FAILED + e.getMessage(); // the exception stops start-up; readiness says why meanwhile
+            throw e;
+        } finally {
+            loading = null;
+        }
+    }
+
+    private String load() {
         var seeds = properties.seeds();
         if (!seeds.loadWhenEmpty()) {
-            return;
+            return "off (storygraph.ingest.seeds.load-when-empty=false)";
         }
         if (graph.exists("MATCH (a:Article) RETURN a LIMIT 1", Map.of())) {
-            return;
+            return "not needed: the graph holds articles";
         }
         if (!Files.isDirectory(seeds.dir())) {
             log.warn("The graph is empty and the seed directory {} does not exist; nothing loaded",
                     seeds.dir().toAbsolutePath());
-            return;
+            return "no seed directory " + seeds.dir().toAbsolutePath();
         }
         log.info("The graph is empty: loading seeds from {}", seeds.dir().toAbsolutePath());
+        loading = seeds.dir().toAbsolutePath().toString();
         LoadReport report = ingest.load(List.of(seeds.dir()));
         if (report.filesRead() == 0 && report.filesFailed() == 0) {
             log.warn("The seed directory {} holds no loadable file (include patterns {}); nothing loaded",
@@ -54,5 +82,7 @@ class SeedLoader implements ApplicationRunner {
         if (report.hasFailures()) {
             log.warn("Seed load had failures:\n{}", report.summary());
         }
+        return "loaded " + (report.articlesCreated() + report.articlesUpdated()) + " articles from "
+                + report.filesLoaded() + " files (load " + report.id() + ")";
     }
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -15,6 +18,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.TransientException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.storygraph.graph.Graph;
 
@@ -29,10 +33,12 @@ public class QueryRunner {
 
     private final QueryCatalog catalog;
     private final Graph graph;
+    private final QueryMetrics metrics;
 
-    QueryRunner(QueryCatalog catalog, Graph graph) {
+    QueryRunner(QueryCatalog catalog, Graph graph, ObjectProvider<MeterRegistry> registry) {
         this.catalog = catalog;
         this.graph = graph;
+        this.metrics = new QueryMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Starts a run with parameters from a JSON object. */
@@ -100,6 +106,7 @@ public class QueryRunner {
     /** Runs any query text read-only with the given limits; used for saved queries (and by tests). */
     Execution execute(SavedQuery query, Map<String, Object> params) {
         long started = System.nanoTime();
+        metrics.run(query);
         Session session = graph.session(AccessMode.READ);
         Transaction tx = null;
         try {
@@ -108,10 +115,10 @@ public class QueryRunner {
             Result result = tx.run(query.cypher(), params);
             List<String> columns = result.keys();
             result.hasNext(); // surfaces errors (syntax, access mode, timeout) before anything is written
-            return new Execution(query, columns, session, tx, result, started);
+            return new Execution(query, columns, session, tx, result, started, metrics);
         } catch (RuntimeException e) {
             closeQuietly(tx, session);
-            throw translate(query, e);
+            throw metrics.failed(query, translate(query, e));
         }
     }
 
@@ -162,11 +169,13 @@ public class QueryRunner {
         private final Transaction tx;
         private final Result result;
         private final long started;
+        private final QueryMetrics metrics;
         private boolean truncated;
         private int rows;
 
         Execution(SavedQuery query, List<String> columns, Session session, Transaction tx, Result result,
-                long started) {
+                long started, QueryMetrics metrics) {
+            this.metrics = metrics;
             this.query = query;
             this.columns = List.copyOf(columns);
             this.session = session;
@@ -193,6 +202,9 @@ public class QueryRunner {
                     return null;
                 }
                 if (rows >= query.limit()) {
+                    if (!truncated) {
+                        metrics.truncated(query);
+                    }
                     truncated = true;
                     return null;
                 }
@@ -204,7 +216,7 @@ public class QueryRunner {
                 }
                 return row;
             } catch (RuntimeException e) {
-                throw translate(query, e);
+                throw metrics.failed(query, translate(query, e));
             }
         }
 

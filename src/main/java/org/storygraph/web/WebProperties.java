@@ -27,7 +27,9 @@ public record WebProperties(String apiKey, @DefaultValue List<String> apiKeys, @
      * @param ttl     longest a response is served from memory (default 60s). Writes through this instance (loads,
      *                clustering) empty the cache at once; the age limit bounds staleness only when another process
      *                writes to the same Neo4j server
-     * @param maxSize memory for cached responses, least recently used dropped first (default 64MB)
+     * @param maxSize memory for cached responses: the bytes of the cached bodies (and their keys) are the weight of a
+     *                Caffeine cache, which drops entries by frequency and recency (W-TinyLFU) once they exceed it;
+     *                a single response larger than an eighth of it is not kept (default 64MB)
      * @param paths   GET paths (Ant patterns) whose JSON responses are cached (default: story list, story, coverage,
      *                timeline and graph views, provider profiles)
      */

@@ -133,6 +133,22 @@ class ReadCacheTest {
     }
 
     @Test
+    void hitsAndMissesAreMetrics() throws Exception {
+        String uri = "/api/stories/" + story + "/timeline?bucket=hour";
+        PrometheusText before = PrometheusText.parse(get("/actuator/prometheus").getContentAsString());
+        assertThat(get(uri).getHeader("X-Cache")).isEqualTo("miss");
+        assertThat(get(uri).getHeader("X-Cache")).isEqualTo("hit");
+        assertThat(get(uri).getHeader("X-Cache")).isEqualTo("hit");
+        PrometheusText after = PrometheusText.parse(get("/actuator/prometheus").getContentAsString());
+        String[] hit = {"cache", ReadCache.NAME, "result", "hit"};
+        String[] miss = {"cache", ReadCache.NAME, "result", "miss"};
+        assertThat(after.value("cache_gets_total", hit) - before.value("cache_gets_total", hit)).isEqualTo(2);
+        assertThat(after.value("cache_gets_total", miss) - before.value("cache_gets_total", miss)).isEqualTo(1);
+        assertThat(after.value("cache_size", "cache", ReadCache.NAME)).isPositive();
+        assertThat(after.value("storygraph_read_cache_bytes")).isPositive();
+    }
+
+    @Test
     void entriesExpireAfterTheirTimeToLive() throws Exception {
         String uri = "/api/stories/" + story;
         get(uri);
