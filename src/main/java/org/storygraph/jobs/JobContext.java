@@ -44,9 +44,7 @@ public final class JobContext {
                 lastWrite = now;
             }
         }
-        if (write) {
-            service.progressed(this);
-        }
+        service.progressed(this, write);
     }
 
     /** Whether the job was asked to stop; the work checks it at its batch boundaries. */

@@ -43,7 +43,7 @@ public class JobService {
     /** This process: jobs of other (earlier) processes found unfinished at start-up are interrupted. */
     private final String owner = UUID.randomUUID().toString();
     private volatile boolean stopping;
-    /** Tests only: called in the job's thread after each progress report, e.g. to hold a job at a batch boundary. */
+    /** Tests only: called in the job's thread after every progress report, e.g. to hold a job at a batch boundary. */
     volatile Consumer<JobContext> progressHook;
 
     JobService(JobStore store, JobsProperties properties, JsonMapper json) {
@@ -138,8 +138,10 @@ public class JobService {
         }
     }
 
-    void progressed(JobContext context) {
-        store.progress(context.id(), context.done(), context.total());
+    void progressed(JobContext context, boolean write) {
+        if (write) {
+            store.progress(context.id(), context.done(), context.total());
+        }
         Consumer<JobContext> hook = progressHook;
         if (hook != null) {
             hook.accept(context);
