@@ -86,10 +86,10 @@ class IngestController {
         if (uploads.size() <= properties.syncUpload().maxFiles()
                 && bytes <= properties.syncUpload().maxSize().toBytes()) {
             return ResponseEntity.ok(jobs.runHere(JobKind.INGEST, "files", request,
-                    job -> ingest.loadUploads(job.id(), uploads)));
+                    job -> ingest.loadUploads(job.id(), uploads, progress(job))));
         }
         return JobResponses.accepted(jobs.submit(JobKind.INGEST, "files", request,
-                job -> ingest.loadUploads(job.id(), uploads)));
+                job -> ingest.loadUploads(job.id(), uploads, progress(job))));
     }
 
     @PostMapping(path = "/ingest", consumes = MediaType.APPLICATION_JSON_VALUE)

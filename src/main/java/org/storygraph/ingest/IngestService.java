@@ -120,16 +120,15 @@ public class IngestService {
 
     /** Loads uploaded files, identified by their names; the format by name, else by content type. */
     public LoadReport loadUploads(List<Upload> uploads) {
-        return loadUploads(null, uploads);
+        return loadUploads(null, uploads, LoadProgress.logging());
     }
 
-    /** As {@link #loadUploads(List)}; the report has the given id (null: a new one). */
-    LoadReport loadUploads(String id, List<Upload> uploads) {
+    /** As {@link #loadUploads(List)}; the report has the given id (null: a new one), progress goes to progress. */
+    LoadReport loadUploads(String id, List<Upload> uploads, LoadProgress progress) {
         List<SourceDocument> documents = uploads.stream()
                 .map(u -> new SourceDocument("upload:" + u.name(), u.bytes().length, u::bytes, u.contentType()))
                 .toList();
-        return load(id, documents, List.of(), LoadProgress.logging(), readers(ColumnMapping.BUILT_IN),
-                properties.batchSize());
+        return load(id, documents, List.of(), progress, readers(ColumnMapping.BUILT_IN), properties.batchSize());
     }
 
     /** A file received over HTTP, with its content type (may be null). */

@@ -95,6 +95,23 @@ class IngestApiTest {
     }
 
     @Test
+    void loadsALargeUploadAsAJob() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("seeds/004_b001c2bd3364b9d0.txt"));
+        var request = mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY).multipart();
+        // one more than storygraph.ingest.sync-upload.max-files (20)
+        for (int i = 0; i < 21; i++) {
+            request = request.file(new MockMultipartFile("files", "copy-" + i + ".txt", "text/plain", seed));
+        }
+        String id = JobPolling.accepted(request.exchange());
+        JsonNode job = JobPolling.awaitFinished(mvc, id);
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        assertThat(job.at("/request/uploads").size()).isEqualTo(21);
+        assertThat(job.at("/result/filesLoaded").asInt()).isEqualTo(21);
+        assertThat(job.at("/progress/done").asLong()).isEqualTo(21);
+        assertThat(graph.count("MATCH (a:Article) RETURN count(a)")).isEqualTo(5);
+    }
+
+    @Test
     void acceptsCsvAndJsonLinesUploadsByNameOrContentType() throws Exception {
         byte[] csv = Files.readAllBytes(Path.of("src/test/resources/ingest/formats/mediacloud-api.csv"));
         byte[] jsonl = Files.readAllBytes(Path.of("src/test/resources/ingest/formats/articles.jsonl"));
