@@ -116,8 +116,10 @@ public class JobService {
         log.info("Job {} ({}) started", id, kind.value());
         try {
             T result = work.run(context);
-            JobState end = stopping ? JobState.INTERRUPTED
-                    : context.cancelRequested() ? JobState.CANCELLED : JobState.DONE;
+            // asked to stop, and it did stop short of its total (a request that came after the last batch: done)
+            boolean stoppedShort = context.total() == 0 || context.done() < context.total();
+            JobState end = context.cancelRequested() && stoppedShort
+                    ? (stopping ? JobState.INTERRUPTED : JobState.CANCELLED) : JobState.DONE;
             store.finish(id, end, context.done(), context.total(), result,
                     end == JobState.INTERRUPTED ? "the service stopped; it stopped at a batch boundary" : null,
                     context.resultFile() == null ? null : context.resultFile().toString(), context.resultType(),

@@ -219,6 +219,27 @@ class JobsApiTest {
         assertThat(mvc.get().uri("/api/loads/no-such-load")).hasStatus(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void theOpenApiDescriptionShowsTheJobEndpointsAndShape() {
+        assertThat(mvc.get().uri("/v3/api-docs")).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.paths['/api/jobs'].get.parameters[*].name",
+                        v -> v.assertThat().asList().contains("state", "kind", "page", "size"))
+                .hasPathSatisfying("$.paths['/api/jobs/{id}']",
+                        v -> v.assertThat().asMap().containsKeys("get", "delete"))
+                .hasPathSatisfying("$.paths['/api/ingest'].post.responses",
+                        v -> v.assertThat().asMap().containsKey("202"))
+                .hasPathSatisfying("$.paths['/api/stories/recluster'].post.responses",
+                        v -> v.assertThat().asMap().containsKey("202"))
+                .hasPathSatisfying("$.paths['/api/exports'].post.responses",
+                        v -> v.assertThat().asMap().containsKey("202"))
+                .hasPathSatisfying("$.components.schemas.Job.properties",
+                        v -> v.assertThat().asMap().containsKeys("id", "kind", "state", "progress", "createdAt",
+                                "startedAt", "finishedAt", "cancelRequested", "request", "result", "error",
+                                "resultUrl"))
+                .hasPathSatisfying("$.components.schemas.Progress.properties",
+                        v -> v.assertThat().asMap().containsKeys("done", "total", "unit", "percent"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(60, TimeUnit.SECONDS);
