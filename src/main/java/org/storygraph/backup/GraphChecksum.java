@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * An order-independent fingerprint of the graph's content: every node's labels and properties, every relationship's
  * type, properties and the contents of its two ends, hashed (SHA-256, first 64 bits) and summed. Internal ids and
  * load-time stamps ({@link #VOLATILE}) do not count, so two loads of the same files into two databases — or a dump
- * restored elsewhere — have the same checksum exactly when they hold the same graph.
+ * restored elsewhere — have the same checksum exactly when they hold the same graph. {@code :Job} nodes (records of
+ * background work, with random ids and times) are not content and do not count either.
  */
 public final class GraphChecksum {
 
@@ -48,7 +49,7 @@ public final class GraphChecksum {
         long relationships = 0;
         try (var session = graph.session(AccessMode.READ)) {
             var result = session.run("""
-                    MATCH (n) WHERE NOT n:__StoryGraphMigration
+                    MATCH (n) WHERE NOT n:__StoryGraphMigration AND NOT n:Job
                     RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties
                     """);
             while (result.hasNext()) {

@@ -3,6 +3,7 @@ package org.storygraph.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,8 @@ import org.storygraph.ingest.ColumnMapping;
 import org.storygraph.ingest.IngestService;
 import org.storygraph.ingest.LoadProgress;
 import org.storygraph.ingest.LoadReport;
+import org.storygraph.jobs.JobKind;
+import org.storygraph.jobs.JobService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,12 +59,21 @@ class LoadCommand implements Callable<Integer> {
             }
         }
         IngestService ingest = cli.bean(IngestService.class);
-        LoadReport report = ingest.load(paths, new LoadProgress.Throttled(2_000) {
-            @Override
-            protected void print(String line) {
-                cli.err().println(line);
-            }
-        }, columns);
+        ColumnMapping mapped = columns;
+        // recorded as a job (storygraph jobs list), run here in this process
+        LoadReport report = cli.bean(JobService.class).runHere(JobKind.INGEST, "files",
+                Map.of("paths", paths.stream().map(Path::toString).toList(), "from", "cli"), job -> {
+                    LoadProgress.Throttled printed = new LoadProgress.Throttled(2_000) {
+                        @Override
+                        protected void print(String line) {
+                            cli.err().println(line);
+                        }
+                    };
+                    return ingest.load(paths, (done, total, articles) -> {
+                        printed.update(done, total, articles);
+                        job.progress(done, total);
+                    }, mapped);
+                });
         cli.out().print(asJson ? cli.bean(Json.class).write(report) + System.lineSeparator() : report.summary());
         if (report.filesRead() == 0 && report.filesFailed() == 0) {
             cli.err().println("storygraph load: no loadable file in " + paths.stream().map(Path::toString)

@@ -1,9 +1,12 @@
 package org.storygraph.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.storygraph.backup.GraphDump;
 import org.storygraph.clustering.StoryClusterer;
+import org.storygraph.jobs.JobKind;
+import org.storygraph.jobs.JobService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +29,10 @@ class ReclusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoryClusterer.Result result = cli.bean(StoryClusterer.class).recluster(cli.err()::println);
+        StoryClusterer clusterer = cli.bean(StoryClusterer.class);
+        // recorded as a job (storygraph jobs list), run here in this process
+        StoryClusterer.Result result = cli.bean(JobService.class).runHere(JobKind.RECLUSTER, "articles",
+                Map.of("from", "cli"), job -> clusterer.recluster(cli.err()::println, job::progress));
         cli.out().printf("Reclustered %d articles into %d stories (%d duplicates) in %.1f s%n", result.articles(),
                 result.storiesCreated() - result.storiesMerged(), result.duplicates(), result.millis() / 1000.0);
         if (checksum) {

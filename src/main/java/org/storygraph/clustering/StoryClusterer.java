@@ -183,10 +183,30 @@ public class StoryClusterer {
      * chunks of {@code reclusterChunk}. Deterministic for a given graph.
      */
     public Result recluster(Consumer<String> progress) {
-        return reclusterTimer.record(() -> reclusterUntimed(progress));
+        return recluster(progress, (done, total) -> { });
     }
 
-    private Result reclusterUntimed(Consumer<String> progress) {
+    /** Counts of a running recluster, and whether it should stop. */
+    public interface ReclusterProgress {
+
+        /** {@code done} of {@code total} articles are clustered (reported after each chunk, and 0 at the start). */
+        void update(int done, int total);
+
+        /**
+         * Asked before each chunk (after the first): true stops the recluster there. The chunks before stay
+         * committed; the articles after have no story until {@code clusterPending} or another recluster.
+         */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** As {@link #recluster(Consumer)}, with counts in {@code counts}, which may stop it between chunks. */
+    public Result recluster(Consumer<String> progress, ReclusterProgress counts) {
+        return reclusterTimer.record(() -> reclusterUntimed(progress, counts));
+    }
+
+    private Result reclusterUntimed(Consumer<String> progress, ReclusterProgress counts) {
         lock.lock();
         try {
             long started = System.nanoTime();
@@ -200,11 +220,18 @@ public class StoryClusterer {
                     """).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             int chunk = Math.max(100, properties.reclusterChunk());
+            counts.update(0, urls.size());
             for (int from = 0; from < urls.size(); from += chunk) {
+                if (from > 0 && counts.cancelled()) {
+                    progress.accept(String.format("recluster: cancelled after %,d of %,d articles", from,
+                            urls.size()));
+                    break;
+                }
                 List<String> part = urls.subList(from, Math.min(urls.size(), from + chunk));
                 total = total.plus(clusterUntimed(part));
                 progress.accept(String.format("recluster: %,d/%,d articles", Math.min(urls.size(), from + chunk),
                         urls.size()));
+                counts.update(Math.min(urls.size(), from + chunk), urls.size());
             }
             return new Result(total.articles(), total.storiesCreated(), total.storiesUpdated(),
                     total.storiesMerged(), total.duplicates(), (System.nanoTime() - started) / 1_000_000);

@@ -13,6 +13,7 @@ import org.storygraph.common.Json;
 import org.storygraph.coverage.CoverageService;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
+import org.storygraph.graph.Convert;
 import org.storygraph.graph.Graph;
 import org.storygraph.graph.NodeKey;
 
@@ -110,6 +111,12 @@ public class ExportService {
     }
 
     /** Articles published in [from, to) with their providers, topics and stories, and the links among them. */
+    /** Articles published in [from, to): what {@link #span} exports. */
+    long countSpan(Instant from, Instant to) {
+        return graph.count("MATCH (a:Article) WHERE a.publishedAt >= $from AND a.publishedAt < $to RETURN count(a)",
+                Map.of("from", Convert.utc(from), "to", Convert.utc(to)));
+    }
+
     public void span(Instant from, Instant to, Format format, OutputStream out) {
         span(from, to, format, Csv.Options.PLAIN, out);
     }

@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param allowedRoots    server directories that {@code POST /api/ingest} may read by path (default: the seeds
  *                        directory); anything outside is refused
  * @param seeds           the seed corpus loaded into an empty graph when the service starts
+ * @param syncUpload      a multipart upload to {@code POST /api/ingest} of at most this many files and bytes is
+ *                        loaded in the request and answered with the load report (default 20 files, 10MB); a larger
+ *                        one runs as a background job (202 Accepted); loads by path always run as jobs
  */
 @ConfigurationProperties("storygraph.ingest")
 public record IngestProperties(
@@ -33,12 +36,20 @@ public record IngestProperties(
                 "*.atom"})
         List<String> include,
         @DefaultValue("seeds") List<Path> allowedRoots,
-        @DefaultValue Seeds seeds) {
+        @DefaultValue Seeds seeds,
+        @DefaultValue SyncUpload syncUpload) {
 
     /**
      * @param dir           directory of seed files (default {@code seeds})
      * @param loadWhenEmpty load them when the service starts on a graph without articles (default true)
      */
     public record Seeds(@DefaultValue("seeds") Path dir, @DefaultValue("true") boolean loadWhenEmpty) {
+    }
+
+    /**
+     * @param maxFiles uploads of at most this many files are loaded in the request (default 20)
+     * @param maxSize  ... and of at most this many bytes in all (default 10MB)
+     */
+    public record SyncUpload(@DefaultValue("20") int maxFiles, @DefaultValue("10MB") DataSize maxSize) {
     }
 }

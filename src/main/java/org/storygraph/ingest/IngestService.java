@@ -84,8 +84,21 @@ public class IngestService {
         return load(paths, progress, readable, ColumnMapping.BUILT_IN);
     }
 
+    /**
+     * As {@link #load(List, LoadProgress, Predicate)}, as a job: the report has the job's {@code id}, and
+     * {@code batchSize} (at most {@code storygraph.ingest.batch-size}) files are written per transaction.
+     */
+    LoadReport load(String id, List<Path> paths, LoadProgress progress, Predicate<Path> readable, int batchSize) {
+        return load(id, paths, progress, readable, ColumnMapping.BUILT_IN, batchSize);
+    }
+
     private LoadReport load(List<Path> paths, LoadProgress progress, Predicate<Path> readable,
             ColumnMapping mapping) {
+        return load(null, paths, progress, readable, mapping, properties.batchSize());
+    }
+
+    private LoadReport load(String id, List<Path> paths, LoadProgress progress, Predicate<Path> readable,
+            ColumnMapping mapping, int batchSize) {
         List<SourceDocument> documents = new ArrayList<>();
         List<LoadReport.FileFailure> missing = new ArrayList<>();
         for (SourceDocument doc : discover(paths, missing)) {
@@ -96,7 +109,7 @@ public class IngestService {
                         "outside the allowed ingest roots (a symbolic link): not read"));
             }
         }
-        return load(documents, missing, progress, readers(mapping));
+        return load(id, documents, missing, progress, readers(mapping), batchSize);
     }
 
     private Readers readers(ColumnMapping mapping) {
@@ -114,10 +127,15 @@ public class IngestService {
 
     /** Loads uploaded files, identified by their names; the format by name, else by content type. */
     public LoadReport loadUploads(List<Upload> uploads) {
+        return loadUploads(null, uploads, LoadProgress.logging());
+    }
+
+    /** As {@link #loadUploads(List)}; the report has the given id (null: a new one), progress goes to progress. */
+    LoadReport loadUploads(String id, List<Upload> uploads, LoadProgress progress) {
         List<SourceDocument> documents = uploads.stream()
                 .map(u -> new SourceDocument("upload:" + u.name(), u.bytes().length, u::bytes, u.contentType()))
                 .toList();
-        return load(documents, List.of(), LoadProgress.logging(), readers(ColumnMapping.BUILT_IN));
+        return load(id, documents, List.of(), progress, readers(ColumnMapping.BUILT_IN), properties.batchSize());
     }
 
     /** A file received over HTTP, with its content type (may be null). */
@@ -128,13 +146,13 @@ public class IngestService {
         }
     }
 
-    private LoadReport load(List<SourceDocument> documents, List<LoadReport.FileFailure> missing,
-            LoadProgress progress, Readers readers) {
-        LoadReport.Builder report = new LoadReport.Builder();
+    private LoadReport load(String id, List<SourceDocument> documents, List<LoadReport.FileFailure> missing,
+            LoadProgress progress, Readers readers, int batchSizeWanted) {
+        LoadReport.Builder report = id == null ? new LoadReport.Builder() : new LoadReport.Builder(id);
         missing.forEach(m -> report.fileFailed(m.file(), m.line(), m.reason()));
         metrics.filesFailed(missing.size());
         int total = documents.size();
-        int batchSize = Math.max(1, properties.batchSize());
+        int batchSize = Math.max(1, batchSizeWanted);
         progress.update(0, total, 0);
         // Reading, hashing and parsing the next batch overlaps with writing the current one.
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
@@ -146,6 +164,11 @@ public class IngestService {
             Future<Prepared> next = total == 0 ? null
                     : reader.submit(() -> prepare(documents.subList(0, Math.min(total, batchSize)), readers));
             for (int from = 0; from < total; from += batchSize) {
+                if (progress.cancelled()) {
+                    // a batch boundary: the batches before this one are committed and stay
+                    report.stopped(String.format("cancelled after %,d of %,d files", from, total));
+                    break;
+                }
                 Prepared prepared = await(next);
                 int following = from + batchSize;
                 next = following < total ? reader.submit(() -> prepare(
@@ -159,6 +182,9 @@ public class IngestService {
         LoadReport result = report.build();
         metrics.loadFinished(java.time.Duration.ofMillis(result.durationMs()));
         history.add(result);
+        if (result.stopped() != null) {
+            log.info("Load {} {}", result.id(), result.stopped());
+        }
         log.info("Load {}: {} files read, {} loaded, {} unchanged, {} failed; {} articles created, {} updated in {} ms",
                 result.id(), result.filesRead(), result.filesLoaded(), result.filesUnchanged(), result.filesFailed(),
                 result.articlesCreated(), result.articlesUpdated(), result.durationMs());

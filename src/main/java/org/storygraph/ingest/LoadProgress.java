@@ -9,6 +9,14 @@ public interface LoadProgress {
 
     void update(int filesDone, int filesTotal, int articlesWritten);
 
+    /**
+     * Whether the load should stop; asked before each batch (a batch boundary: what was committed stays, and the
+     * report says where the load stopped). Never, unless the caller is a cancellable job.
+     */
+    default boolean cancelled() {
+        return false;
+    }
+
     /** Logs at most every five seconds, and at the end. */
     static LoadProgress logging() {
         Logger log = LoggerFactory.getLogger(LoadProgress.class);

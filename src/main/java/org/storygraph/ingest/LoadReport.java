@@ -11,7 +11,9 @@ import java.util.UUID;
 
 /**
  * What one load did. Lists of failures, warnings and conflicts are capped ({@link #LIST_CAP} entries each) so a
- * load of a million files stays printable; the totals always count everything.
+ * load of a million files stays printable; the totals always count everything. {@code stopped} is null for a load
+ * that went through; a load cancelled at a batch boundary (a job, {@code DELETE /api/jobs/{id}}) says where it stopped,
+ * e.g. "cancelled after 500 of 2,000 files" — the files of committed batches stay loaded.
  */
 public record LoadReport(
         String id,
@@ -31,7 +33,8 @@ public record LoadReport(
         int warningsTotal,
         List<Warning> warnings,
         int conflictsTotal,
-        List<TimeConflict> conflicts) {
+        List<TimeConflict> conflicts,
+        String stopped) {
 
     public static final int LIST_CAP = 1000;
 
@@ -59,6 +62,9 @@ public record LoadReport(
     public String summary() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Load %s finished in %.1f s%n", id, durationMs / 1000.0));
+        if (stopped != null) {
+            sb.append(String.format("  STOPPED  %s%n", stopped));
+        }
         sb.append(String.format("  files:    %d read, %d loaded, %d unchanged, %d failed%n",
                 filesRead, filesLoaded, filesUnchanged, filesFailed));
         if (itemsFailed > 0) {
@@ -93,7 +99,7 @@ public record LoadReport(
 
     /** Collects the figures of a running load. Not thread-safe: one load, one builder. */
     static final class Builder {
-        private final String id = UUID.randomUUID().toString();
+        private final String id;
         private final Instant startedAt = Instant.now();
         private int filesRead;
         private int filesLoaded;
@@ -108,6 +114,21 @@ public record LoadReport(
         private int warningsTotal;
         private final List<TimeConflict> conflicts = new ArrayList<>();
         private int conflictsTotal;
+        private String stopped;
+
+        Builder() {
+            this(UUID.randomUUID().toString());
+        }
+
+        /** A report with the given id (a load run as a job has the job's id). */
+        Builder(String id) {
+            this.id = id;
+        }
+
+        /** The load stopped early; {@code where} says where. */
+        void stopped(String where) {
+            stopped = where;
+        }
 
         String id() {
             return id;
@@ -179,7 +200,7 @@ public record LoadReport(
             return new LoadReport(id, startedAt, finished, Duration.between(startedAt, finished).toMillis(),
                     filesRead, filesLoaded, filesUnchanged, filesFailed, itemsFailed, articlesCreated, articlesUpdated, total,
                     Collections.unmodifiableMap(new TreeMap<>(relationships)), List.copyOf(failures),
-                    warningsTotal, List.copyOf(warnings), conflictsTotal, List.copyOf(conflicts));
+                    warningsTotal, List.copyOf(warnings), conflictsTotal, List.copyOf(conflicts), stopped);
         }
     }
 }

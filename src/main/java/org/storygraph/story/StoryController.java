@@ -1,15 +1,19 @@
 package org.storygraph.story;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.storygraph.clustering.StoryClusterer;
 import org.storygraph.common.Page;
 import org.storygraph.common.SortOrder;
+import org.storygraph.jobs.Job;
+import org.storygraph.jobs.JobKind;
+import org.storygraph.jobs.JobResponses;
+import org.storygraph.jobs.JobService;
 import org.storygraph.common.TimeRange;
 import org.storygraph.story.StoryViews.ReclusterResult;
 import org.storygraph.story.StoryViews.StoryDetail;
@@ -33,10 +41,12 @@ class StoryController {
 
     private final StoryQueries queries;
     private final StoryClusterer clusterer;
+    private final JobService jobs;
 
-    StoryController(StoryQueries queries, StoryClusterer clusterer) {
+    StoryController(StoryQueries queries, StoryClusterer clusterer, JobService jobs) {
         this.queries = queries;
         this.clusterer = clusterer;
+        this.jobs = jobs;
     }
 
     @GetMapping("/stories")
@@ -82,9 +92,32 @@ class StoryController {
     }
 
     @PostMapping("/stories/recluster")
-    @Operation(summary = "Rebuild all stories (needs the API key)")
-    ReclusterResult recluster() {
-        StoryClusterer.Result r = clusterer.recluster(line -> { });
-        return new ReclusterResult(r.articles(), r.storiesCreated() - r.storiesMerged(), r.duplicates(), r.millis());
+    @Operation(summary = "Rebuild all stories, as a background job (needs the API key)",
+            description = "Answers 202 Accepted with Location /api/jobs/{id} and the job; progress counts articles, "
+                    + "the result is the recluster's outcome. DELETE /api/jobs/{id} stops it between chunks "
+                    + "(storygraph.story.recluster-chunk articles): the chunks before keep their stories, the "
+                    + "articles after have none until the next recluster.")
+    @ApiResponse(responseCode = "202", description = "the recluster job, queued")
+    ResponseEntity<Job> recluster() {
+        return JobResponses.accepted(jobs.submit(JobKind.RECLUSTER, "articles", Map.of(), job -> {
+            int[] last = new int[2];
+            StoryClusterer.Result r = clusterer.recluster(line -> { }, new StoryClusterer.ReclusterProgress() {
+                @Override
+                public void update(int done, int total) {
+                    last[0] = done;
+                    last[1] = total;
+                    job.progress(done, total);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return job.cancelRequested();
+                }
+            });
+            String stopped = job.cancelRequested() && last[0] < last[1]
+                    ? String.format("cancelled after %,d of %,d articles", last[0], last[1]) : null;
+            return new ReclusterResult(r.articles(), r.storiesCreated() - r.storiesMerged(), r.duplicates(),
+                    r.millis(), stopped);
+        }));
     }
 }

@@ -43,7 +43,12 @@ public final class StoryViews {
     public record StoryGraph(StorySummary story, List<GraphNode> nodes, List<GraphEdge> edges) {
     }
 
-    /** The outcome of a recluster. */
-    public record ReclusterResult(int articles, int stories, int duplicates, long millis) {
+    /**
+     * The outcome of a recluster (the result of its job).
+     *
+     * @param stopped null when it went through; else where it stopped ("cancelled after 5,000 of 100,000 articles":
+     *                the articles after have no story until the next recluster)
+     */
+    public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped) {
     }
 }

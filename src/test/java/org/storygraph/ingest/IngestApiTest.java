@@ -13,7 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.storygraph.GraphFixtures;
+import org.storygraph.JobPolling;
 import org.storygraph.StoryGraphTest;
+
+import tools.jackson.databind.JsonNode;
 
 @StoryGraphTest
 class IngestApiTest {
@@ -39,12 +42,17 @@ class IngestApiTest {
     }
 
     @Test
-    void loadsADirectoryOnTheServerInsideTheAllowedRoots() {
-        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}"))
-                .hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.filesLoaded", v -> v.assertThat().isEqualTo(5))
-                .hasPathSatisfying("$.articlesCreated", v -> v.assertThat().isEqualTo(27));
+    void loadsADirectoryOnTheServerInsideTheAllowedRoots() throws Exception {
+        String id = JobPolling.accepted(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}").exchange());
+        JsonNode job = JobPolling.awaitFinished(mvc, id);
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        assertThat(job.at("/result/filesLoaded").asInt()).isEqualTo(5);
+        assertThat(job.at("/result/articlesCreated").asInt()).isEqualTo(27);
+        // the load report has the job's id, so /api/loads/{id} reads it from the job
+        assertThat(mvc.get().uri("/api/loads/{id}", id)).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.id", v -> v.assertThat().isEqualTo(id))
+                .hasPathSatisfying("$.filesLoaded", v -> v.assertThat().isEqualTo(5));
         assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds/../pom.xml\"]}"))
                 .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -57,6 +65,9 @@ class IngestApiTest {
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds/no-such-file.txt\"]}"))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"],\"batchSize\":0}"))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
@@ -76,6 +87,28 @@ class IngestApiTest {
         String id = response.getResponse().getContentAsString()
                 .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
         assertThat(mvc.get().uri("/api/loads/{id}", id)).hasStatusOk();
+        // a small upload is loaded in the request, and recorded as a finished job with the same id
+        assertThat(mvc.get().uri("/api/jobs/{id}", id)).hasStatusOk().bodyJson()
+                .hasPathSatisfying("$.state", v -> v.assertThat().isEqualTo("done"))
+                .hasPathSatisfying("$.kind", v -> v.assertThat().isEqualTo("ingest"))
+                .hasPathSatisfying("$.result.filesLoaded", v -> v.assertThat().isEqualTo(1));
+    }
+
+    @Test
+    void loadsALargeUploadAsAJob() throws Exception {
+        byte[] seed = Files.readAllBytes(Path.of("seeds/004_b001c2bd3364b9d0.txt"));
+        var request = mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY).multipart();
+        // one more than storygraph.ingest.sync-upload.max-files (20)
+        for (int i = 0; i < 21; i++) {
+            request = request.file(new MockMultipartFile("files", "copy-" + i + ".txt", "text/plain", seed));
+        }
+        String id = JobPolling.accepted(request.exchange());
+        JsonNode job = JobPolling.awaitFinished(mvc, id);
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        assertThat(job.at("/request/uploads").size()).isEqualTo(21);
+        assertThat(job.at("/result/filesLoaded").asInt()).isEqualTo(21);
+        assertThat(job.at("/progress/done").asLong()).isEqualTo(21);
+        assertThat(graph.count("MATCH (a:Article) RETURN count(a)")).isEqualTo(5);
     }
 
     @Test

@@ -35,7 +35,8 @@ class SeedLoadReadinessTest {
         // the test context loads no seeds by itself; this loader does, as the service's does on an empty graph
         IngestProperties seedsOn = new IngestProperties(properties.maxFileSize(), properties.batchSize(),
                 properties.maxAliases(), properties.maxNestingDepth(), properties.include(),
-                properties.allowedRoots(), new IngestProperties.Seeds(GraphFixtures.SEEDS, true));
+                properties.allowedRoots(), new IngestProperties.Seeds(GraphFixtures.SEEDS, true),
+                properties.syncUpload());
         return new SeedLoader(ingest, seedsOn, graph);
     }
 

@@ -14,7 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.storygraph.GraphFixtures;
+import org.storygraph.JobPolling;
 import org.storygraph.StoryGraphTest;
+
+import tools.jackson.databind.JsonNode;
 
 @StoryGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,11 +189,20 @@ class StoryApiTest {
     }
 
     @Test
-    void reclusterNeedsTheApiKeyAndRebuildsTheSameStories() {
+    void reclusterNeedsTheApiKeyAndRebuildsTheSameStoriesAsAJob() throws Exception {
         Map<String, String> before = partition();
         assertThat(mvc.post().uri("/api/stories/recluster")).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(mvc.post().uri("/api/stories/recluster").header("X-API-Key", StoryGraphTest.API_KEY))
-                .hasStatusOk().bodyJson().extractingPath("$.articles").isEqualTo(27);
+        String id = JobPolling.accepted(mvc.post().uri("/api/stories/recluster")
+                .header("X-API-Key", StoryGraphTest.API_KEY).exchange());
+        JsonNode job = JobPolling.awaitFinished(mvc, id);
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        assertThat(job.get("kind").asString()).isEqualTo("recluster");
+        assertThat(job.at("/result/articles").asInt()).isEqualTo(27);
+        assertThat(job.at("/result/stopped").isNull()).isTrue();
+        assertThat(job.at("/progress/unit").asString()).isEqualTo("articles");
+        assertThat(job.at("/progress/done").asLong()).isEqualTo(27);
+        assertThat(job.at("/progress/total").asLong()).isEqualTo(27);
+        assertThat(job.at("/progress/percent").asInt()).isEqualTo(100);
         assertThat(partition()).isEqualTo(before);
     }
 
