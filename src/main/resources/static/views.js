@@ -81,6 +81,11 @@ function disposeCharts() {
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
 window.addEventListener('hashchange', disposeCharts);
 
+// Replaces the view's content with the given nodes, leaving out the null ones (parts shown only sometimes).
+function show(view, ...nodes) {
+  view.replaceChildren(...nodes.filter((n) => n !== null && n !== undefined));
+}
+
 function filterForm(fields, onSubmit, testid) {
   const form = el('form', { class: 'filters card', 'data-testid': testid }, fields, el('button', { type: 'submit', text: 'Show' }));
   form.addEventListener('submit', (event) => {
@@ -141,7 +146,7 @@ async function leadLagPage(parts, params, view) {
     text: 'Click an outlet for its timeline and profile; hover over a link for its lag.' });
   const summary = el('p', { class: 'muted', 'data-testid': 'leadlag-summary',
     text: `${providers.length} outlets, ${edges.length} links` });
-  view.replaceChildren(
+  show(view,
     el('h1', { text: 'Who publishes first' }),
     el('p', { class: 'muted', text: 'An arrow A → B: on stories both covered, A published before B. Wider arrows: A came '
       + 'first more often. Filter by the stories\' time and by how many stories two outlets share.' }),
@@ -175,17 +180,18 @@ async function leadLagPage(parts, params, view) {
     },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true,
-      force: { repulsion: 420, edgeLength: [110, 220], gravity: 0.08 },
+      force: { repulsion: 300, edgeLength: [90, 180], gravity: 0.2, layoutAnimation: false },
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 10],
       label: { show: true, position: 'right', fontSize: 11, color: '#333' },
       edgeLabel: { show: labels, fontSize: 10, color: '#6b7385', formatter: (p) => fmtLag(p.data.edge.medianLag) },
+      lineStyle: { color: 'source', opacity: 0.75, curveness: 0.15 },
       emphasis: { focus: 'adjacency', lineStyle: { width: 5 } },
       data: providers.map((id, i) => ({ id, name: id, fullName: names.get(id),
         symbolSize: 14 + Math.round(22 * (degree.get(id) || 0) / maxDegree),
         itemStyle: { color: palette[i % palette.length] },
         label: { formatter: () => names.get(id) || id } })),
       links: edges.map((e) => ({ source: e.source, target: e.target, edge: e,
-        lineStyle: { width: 1 + 6 * (e.leads / maxLeads), opacity: 0.7, curveness: 0.15, color: 'source' } })),
+        lineStyle: { width: 1 + 6 * (e.leads / maxLeads) } })),
     }],
   });
   instance.on('click', (p) => {
@@ -235,7 +241,7 @@ async function timelinesPage(parts, params, view) {
   ], (query) => { location.hash = `#/timelines?${query}`; }, 'timeline-filters');
 
   if (!name) {
-    view.replaceChildren(el('h1', { text: 'Timelines' }), form, el('p', { class: 'muted', text: `No ${type}s yet.` }));
+    show(view, el('h1', { text: 'Timelines' }), form, el('p', { class: 'muted', text: `No ${type}s yet.` }));
     return;
   }
   const query = new URLSearchParams({ bucket });
@@ -248,7 +254,7 @@ async function timelinesPage(parts, params, view) {
   const box = el('div', { class: 'chart', 'data-testid': 'activity-chart',
     dataset: { points: String(buckets.length), articles: String(buckets.reduce((s, b) => s + b.articles, 0)) } });
   const label = type === 'topic' ? `Topic ${name}` : `Provider ${(providers.find((p) => p.domain === name) || {}).name || name}`;
-  view.replaceChildren(
+  show(view,
     el('h1', { 'data-testid': 'timeline-title', text: label }),
     form,
     el('p', { class: 'muted', 'data-testid': 'timeline-summary',
@@ -273,8 +279,8 @@ async function timelinesPage(parts, params, view) {
     dataZoom: buckets.length > 60 ? [{ type: 'slider', height: 18, bottom: 5 }] : [],
     series: [
       { name: 'articles', type: 'bar', data: buckets.map((b) => b.articles) },
-      { name: 'stories', type: 'line', step: 'middle', data: buckets.map((b) => b.stories) },
-      { name: 'new stories', type: 'line', step: 'middle', data: buckets.map((b) => b.newStories) },
+      { name: 'stories', type: 'bar', data: buckets.map((b) => b.stories) },
+      { name: 'new stories', type: 'bar', data: buckets.map((b) => b.newStories) },
     ],
   });
 }
