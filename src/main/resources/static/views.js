@@ -180,7 +180,7 @@ async function leadLagPage(parts, params, view) {
     },
     series: [{
       type: 'graph', layout: 'force', roam: true, draggable: true,
-      force: { repulsion: 300, edgeLength: [90, 180], gravity: 0.2, layoutAnimation: false },
+      zoom: 0.85, force: { repulsion: 450, edgeLength: [90, 190], gravity: 0.15, layoutAnimation: false },
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 10],
       label: { show: true, position: 'right', fontSize: 11, color: '#333' },
       edgeLabel: { show: labels, fontSize: 10, color: '#6b7385', formatter: (p) => fmtLag(p.data.edge.medianLag) },
