@@ -432,6 +432,8 @@ async function route() {
     else if (parts[0] === 'providers') await providersPage(params);
     else if (parts[0] === 'provider' && parts[1]) await providerPage(parts[1]);
     else if (parts[0] === 'queries') await queriesPage(params);
+    // views registered by other static modules (views.js: leadlag, timelines)
+    else if (window.explorerViews && Object.hasOwn(window.explorerViews, parts[0])) await window.explorerViews[parts[0]](parts.slice(1), params, view);
     else show(el('p', { class: 'error', text: 'No such page.' }));
   } catch (error) {
     fail(error);
