@@ -36,21 +36,13 @@ async function api(path) {
   return body;
 }
 
-// The rows of a list answer in any of the shapes the API has used: a bare array, a page ({items: [...]}), or the
-// lead/lag network ({edges: [...]}).
+// Every list of the API answers one shape: {items, page, size, total, totalPages}.
 function rowsOf(body) {
-  if (Array.isArray(body)) return body;
-  if (body && Array.isArray(body.items)) return body.items;
-  if (body && body.content && Array.isArray(body.content)) return body.content;
-  if (body && Array.isArray(body.edges)) return body.edges;
-  return [];
+  return body && Array.isArray(body.items) ? body.items : [];
 }
 
 function totalPagesOf(body) {
-  if (!body || Array.isArray(body)) return 1;
-  if (typeof body.totalPages === 'number') return body.totalPages;
-  if (body.page && typeof body.page.totalPages === 'number') return body.page.totalPages;
-  return 1;
+  return body && typeof body.totalPages === 'number' ? body.totalPages : 1;
 }
 
 // Every row of a list endpoint, following pages when the answer is paged (at most maxPages requests).
@@ -112,13 +104,11 @@ function simpleTable(id, columns, rows) {
 export async function leadLagEdges(params) {
   const query = {};
   for (const key of ['from', 'to', 'minShared']) if (params.get(key)) query[key] = params.get(key);
-  query.limit = 2000; // today's unpaged endpoint; a paged one reads size/page instead
   const minShared = Number(params.get('minShared') || 1);
   return (await allRows('api/coverage/leadlag', query)).map((e) => ({
     source: e.source, target: e.target, sourceName: e.sourceName || e.source, targetName: e.targetName || e.target,
-    leads: Number(e.leads ?? e.weight ?? 0), shared: Number(e.shared ?? e.sharedStories ?? 0),
-    medianLag: e.medianLagMinutes ?? e.medianLag ?? null,
-  })).filter((e) => e.shared >= minShared); // the API filters too; this keeps an older server honest
+    leads: Number(e.leads), shared: Number(e.shared), medianLag: e.medianLagMinutes ?? null,
+  })).filter((e) => e.shared >= minShared); // the API filters too
 }
 
 async function leadLagPage(parts, params, view) {
