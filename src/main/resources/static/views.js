@@ -203,9 +203,9 @@ async function timelinesPage(parts, params, view) {
   disposeCharts();
   const type = params.get('type') === 'provider' ? 'provider' : 'topic';
   const bucket = params.get('bucket') === 'hour' ? 'hour' : 'day';
-  const [topics, providers] = await Promise.all([api('api/topics'), allRows('api/providers', {}, { size: 500, maxPages: 4 })]);
+  const [topics, providers] = await Promise.all([allRows('api/topics', {}, { size: 1000, maxPages: 2 }), allRows('api/providers', {}, { size: 500, maxPages: 4 })]);
   const choices = type === 'topic'
-    ? rowsOf(topics).map((t) => ({ value: t.name, text: `${t.name} (${fmtNum(t.articles)})` }))
+    ? topics.map((t) => ({ value: t.name, text: `${t.name} (${fmtNum(t.articles)})` }))
     : providers.map((p) => ({ value: p.domain, text: `${p.name || p.domain} (${fmtNum(p.articles)})` }));
   const name = params.get('name') || (choices[0] || {}).value || '';
   if (name && !choices.some((c) => c.value === name)) choices.unshift({ value: name, text: name });

@@ -60,7 +60,8 @@ class SeedLoadReadinessTest {
                 .anySatisfy(s -> assertThat(s).startsWith("OUT_OF_SERVICE loading from "))
                 .allSatisfy(s -> assertThat(s).matches("(OUT_OF_SERVICE (not started|loading from .*)|UP loaded .*)"));
         // up only at the very end: nothing out of service after the first up
-        int firstUp = answers.indexOf(answers.stream().filter(s -> s.startsWith("UP")).findFirst().orElse(null));
+        int firstUp = java.util.stream.IntStream.range(0, answers.size())
+                .filter(i -> answers.get(i).startsWith("UP")).findFirst().orElse(-1);
         if (firstUp >= 0) {
             assertThat(answers.subList(firstUp, answers.size())).allSatisfy(s -> assertThat(s).startsWith("UP"));
         }

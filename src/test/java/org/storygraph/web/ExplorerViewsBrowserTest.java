@@ -301,7 +301,7 @@ class ExplorerViewsBrowserTest {
 
     @Test
     void topicTimelineShowsTheApisBuckets() throws Exception {
-        JsonNode topic = api("api/topics").get(0);
+        JsonNode topic = api("api/topics").get("items").get(0);
         String name = topic.get("name").asString();
         open("#/timelines");
         assertThat(new Select(browser.findElement(By.cssSelector("[data-testid=timeline-name]")))
@@ -348,6 +348,6 @@ class ExplorerViewsBrowserTest {
                 .selectByValue("topic"));
         assertThat(browser.getCurrentUrl()).contains("type=topic");
         assertThat(browser.findElement(By.cssSelector("[data-testid=timeline-title]")).getText())
-                .isEqualTo("Topic " + api("api/topics").get(0).get("name").asString());
+                .isEqualTo("Topic " + api("api/topics").get("items").get(0).get("name").asString());
     }
 }
