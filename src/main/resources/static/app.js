@@ -1,41 +1,14 @@
 // StoryGraph explorer: a small single-page app over the REST API. No framework, no build step, no CDN.
 // Untrusted text (titles, excerpts, names) is only ever set with textContent, never parsed as HTML.
 
+import { api, el, enc, fmtNum, link } from './dom.js';
 import { linksPanel, pageHash, rawParams, restoreParams, wantsRun } from './query-links.js';
 
 const view = document.getElementById('view');
 
-// ---------- tiny DOM helpers ----------
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'text') node.textContent = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-const link = (href, text, attrs = {}) => el('a', { href, ...attrs, text });
+// ---------- tiny DOM helpers (el, link, fmtNum, enc, api: dom.js) ----------
 const external = (href, text) => el('a', { href, text, target: '_blank', rel: 'noopener noreferrer' });
 const fmtTime = (t) => (t ? new Date(t).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, 'Z') : '–');
-const fmtNum = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en'));
-const enc = encodeURIComponent;
-
-async function api(path, options = {}) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, ...options });
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    const detail = body && (body.detail || body.title) ? `${body.title || ''}: ${body.detail || ''}` : response.statusText;
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return body;
-}
 
 function show(...nodes) {
   view.replaceChildren(...nodes);

@@ -3,38 +3,11 @@
 // window.explorerViews to the function registered here, after this module has run.
 // Untrusted text (provider and topic names) is only ever set with textContent, or escaped for ECharts tooltips.
 
-const enc = encodeURIComponent;
+import { api, el, enc, fmtNum, link } from './dom.js';
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'text') node.textContent = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'dataset') Object.assign(node.dataset, value);
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
-const link = (href, text, attrs = {}) => el('a', { href, ...attrs, text });
-const fmtNum = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en'));
 const fmtLag = (minutes) => (minutes === null || minutes === undefined ? '–' : `${fmtNum(Math.round(minutes))} min`);
 const escapeText = (text) => String(text ?? '')
   .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-
-async function api(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const detail = body && (body.detail || body.title) ? `${body.title || ''}: ${body.detail || ''}` : response.statusText;
-    throw new Error(`${response.status} ${detail}`);
-  }
-  return body;
-}
 
 // Every list of the API answers one shape: {items, page, size, total, totalPages}.
 function rowsOf(body) {

@@ -1,7 +1,6 @@
 package org.storygraph.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,9 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -86,11 +82,7 @@ class ExplorerViewsBrowserTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        File chromium = new File("/usr/bin/chromium");
-        File driver = new File("/usr/bin/chromedriver");
-        assumeTrue(chromium.canExecute() && driver.canExecute(),
-                "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-                        + " .ci/run installs them: apt-get install -y chromium chromium-driver");
+        Chromium.assumeInstalled();
         graph.seeds();
         for (String[] a : SECOND_STORY) {
             Files.writeString(dir.resolve(a[0] + ".txt"), """
@@ -111,14 +103,7 @@ class ExplorerViewsBrowserTest {
                 MATCH (a:Article)-[:IN_STORY]->(s:Story) WHERE a.url ENDS WITH '/news/2021/03/01/harbor-police-drones'
                 RETURN count(DISTINCT s) * 10 + count(a)""")).as("the three articles form one story").isEqualTo(13);
         Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory(
-                        Path.of("target").toAbsolutePath(), "chromium-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver)
-                .usingAnyFreePort().build(), options);
+        browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
