@@ -1,10 +1,12 @@
 package org.storygraph.timeline;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +15,9 @@ import org.storygraph.timeline.TimelineService.Bucket;
 import org.storygraph.common.InvalidParameterException;
 
 /**
- * Bucket boundaries in a zone: local hours, or local days from midnight to midnight (23 or 25 hours across a DST
- * change; where a zone skips midnight, the day starts at the first valid time). Plain java.time, no database.
+ * Bucket boundaries in a zone: local hours; local days from midnight to midnight (23 or 25 hours across a DST
+ * change; where a zone skips midnight, the day starts at the first valid time); ISO weeks from Monday's start to the
+ * next Monday's; calendar months from the first day's start. Plain java.time, no database.
  */
 final class BucketGrid {
 
@@ -34,6 +37,9 @@ final class BucketGrid {
         return switch (unit) {
             case HOUR -> local.truncatedTo(ChronoUnit.HOURS).toInstant();
             case DAY -> local.toLocalDate().atStartOfDay(zone).toInstant();
+            case WEEK -> local.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    .atStartOfDay(zone).toInstant();
+            case MONTH -> local.toLocalDate().withDayOfMonth(1).atStartOfDay(zone).toInstant();
         };
     }
 
@@ -53,6 +59,8 @@ final class BucketGrid {
                 yield aligned.isAfter(start) ? aligned : plain;
             }
             case DAY -> start.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            case WEEK -> start.atZone(zone).toLocalDate().plusWeeks(1).atStartOfDay(zone).toInstant();
+            case MONTH -> start.atZone(zone).toLocalDate().plusMonths(1).atStartOfDay(zone).toInstant();
         };
     }
 
@@ -68,12 +76,21 @@ final class BucketGrid {
             if (bounds.size() > MAX_BUCKETS) {
                 throw new InvalidParameterException(parameter, "The range from " + render(floor(from)) + " to "
                         + render(toExclusive) + " needs more than " + MAX_BUCKETS + " " + label() + " buckets; use "
-                        + (unit == Bucket.HOUR ? "bucket=day or " : "") + "a shorter range (from, to)");
+                        + larger() + "a shorter range (from, to)");
             }
             at = next(at);
             bounds.add(at);
         }
         return new Bounds(List.copyOf(bounds));
+    }
+
+    private String larger() {
+        return switch (unit) {
+            case HOUR -> "bucket=day or ";
+            case DAY -> "bucket=week or ";
+            case WEEK -> "bucket=month or ";
+            case MONTH -> "";
+        };
     }
 
     String render(Instant t) {

@@ -120,6 +120,57 @@ class BucketGridTest {
                 });
     }
 
+    @Test
+    void weeksRunFromMondayToMondayInTheZone() {
+        BucketGrid weeks = new BucketGrid(Bucket.WEEK, BERLIN);
+        // Sunday 2024-03-03T23:30Z is Monday 00:30 in Berlin: the week of 03-04 there, of 02-26 in UTC
+        Instant t = Instant.parse("2024-03-03T23:30:00Z");
+        assertThat(weeks.render(weeks.floor(t))).isEqualTo("2024-03-04T00:00:00+01:00");
+        assertThat(new BucketGrid(Bucket.WEEK, UTC).render(new BucketGrid(Bucket.WEEK, UTC).floor(t)))
+                .isEqualTo("2024-02-26T00:00:00Z");
+        // a Monday's start is its own bucket start; the instant before belongs to the week before
+        Instant monday = Instant.parse("2024-03-03T23:00:00Z");
+        assertThat(weeks.floor(monday)).isEqualTo(monday);
+        assertThat(weeks.render(weeks.floor(monday.minusNanos(1)))).isEqualTo("2024-02-26T00:00:00+01:00");
+        // the week of the spring DST change lasts 167 hours
+        BucketGrid.Bounds dst = weeks.bounds(Instant.parse("2024-03-27T12:00:00Z"),
+                Instant.parse("2024-03-27T12:00:01Z"), "bucket");
+        assertThat(weeks.render(dst.first())).isEqualTo("2024-03-25T00:00:00+01:00");
+        assertThat(weeks.render(dst.last())).isEqualTo("2024-04-01T00:00:00+02:00");
+        assertThat(Duration.between(dst.first(), dst.last())).isEqualTo(Duration.ofHours(7 * 24 - 1));
+    }
+
+    @Test
+    void monthsRunFromTheFirstToTheFirst() {
+        BucketGrid months = new BucketGrid(Bucket.MONTH, UTC);
+        BucketGrid.Bounds year = months.bounds(Instant.parse("2024-01-10T00:00:00Z"),
+                Instant.parse("2024-12-31T23:00:00Z"), "bucket");
+        assertThat(year.buckets()).isEqualTo(12);
+        List<Long> days = new ArrayList<>();
+        for (int i = 0; i < year.buckets(); i++) {
+            days.add(Duration.between(year.at(i), year.at(i + 1)).toDays());
+        }
+        // 2024 is a leap year
+        assertThat(days).containsExactly(31L, 29L, 31L, 30L, 31L, 30L, 31L, 31L, 30L, 31L, 30L, 31L);
+        assertThat(months.render(year.last())).isEqualTo("2025-01-01T00:00:00Z");
+        BucketGrid berlin = new BucketGrid(Bucket.MONTH, BERLIN);
+        assertThat(berlin.render(berlin.floor(Instant.parse("2023-02-28T23:30:00Z"))))
+                .isEqualTo("2023-03-01T00:00:00+01:00");
+        assertThat(berlin.render(berlin.next(berlin.floor(Instant.parse("2023-02-28T23:30:00Z")))))
+                .isEqualTo("2023-04-01T00:00:00+02:00");
+    }
+
+    @Test
+    void tooManyBucketsSuggestsTheNextLargerOne() {
+        Instant from = Instant.parse("1900-01-01T00:00:00Z");
+        assertThatThrownBy(() -> new BucketGrid(Bucket.DAY, UTC).bounds(from, from.plus(Duration.ofDays(10_001)),
+                "from")).hasMessageContaining("bucket=week");
+        assertThatThrownBy(() -> new BucketGrid(Bucket.WEEK, UTC).bounds(from, Instant.parse("2200-01-01T00:00:00Z"),
+                "from")).hasMessageContaining("bucket=month");
+        assertThat(new BucketGrid(Bucket.MONTH, UTC).bounds(from, Instant.parse("2200-01-01T00:00:00Z"), "from")
+                .buckets()).isEqualTo(300 * 12);
+    }
+
     private static List<String> starts(BucketGrid grid, BucketGrid.Bounds bounds) {
         List<String> starts = new ArrayList<>();
         for (int i = 0; i < bounds.buckets(); i++) {

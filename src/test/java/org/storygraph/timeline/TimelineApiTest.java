@@ -396,7 +396,7 @@ class TimelineApiTest {
 
     @Test
     void rejectsBadParametersNamingThem() {
-        problem(mvc.get().uri("/api/stories/{id}/timeline?bucket=week", protests).exchange(), "bucket");
+        problem(mvc.get().uri("/api/stories/{id}/timeline?bucket=fortnight", protests).exchange(), "bucket");
         problem(mvc.get().uri("/api/topics/AI/timeline?bucket=minute").exchange(), "bucket");
         problem(mvc.get().uri("/api/stories/{id}/timeline?tz=Mars/Olympus_Mons", protests).exchange(), "tz");
         problem(mvc.get().uri("/api/providers/wbur.org/timeline?tz=CEST").exchange(), "tz");
