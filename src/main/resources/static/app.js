@@ -1,7 +1,7 @@
 // StoryGraph explorer: a small single-page app over the REST API. No framework, no build step, no CDN.
 // Untrusted text (titles, excerpts, names) is only ever set with textContent, never parsed as HTML.
 
-import { api, el, enc, fmtNum, link } from './dom.js';
+import { api, BUCKETS, bucketLabel, el, enc, fmtNum, fmtShare, link, MEASURES, oneOf, sharePercent } from './dom.js';
 import { linksPanel, pageHash, rawParams, restoreParams, wantsRun } from './query-links.js';
 
 const view = document.getElementById('view');
@@ -128,10 +128,15 @@ async function storiesPage(params) {
 }
 
 async function storyPage(id, params) {
-  const bucket = params.get('bucket') || 'hour';
+  const bucket = oneOf(params.get('bucket'), BUCKETS, 'hour');
+  const measure = oneOf(params.get('measure'), MEASURES, 'count');
   const [detail, coverage, timeline, graph] = await Promise.all([
     api(`api/stories/${enc(id)}`), api(`api/stories/${enc(id)}/coverage`),
-    api(`api/stories/${enc(id)}/timeline?bucket=${bucket}`), api(`api/stories/${enc(id)}/graph`)]);
+    api(`api/stories/${enc(id)}/timeline?bucket=${bucket}&measure=${measure}`), api(`api/stories/${enc(id)}/graph`)]);
+  // a switch keeps the other choice: #/story/ID?bucket=day&measure=share
+  const storyHash = (b, m) => `#/story/${enc(id)}?bucket=${b}&measure=${m}`;
+  const switchOf = (choices, current, hashOf, testid) => el('span', { 'data-testid': testid },
+    choices.map((c) => (c === current ? el('strong', { text: ` ${c} ` }) : link(hashOf(c), ` ${c} `, { 'data-choice': c }))));
   const story = detail.story;
   const chartBox = el('div', { class: 'chart', 'data-testid': 'timeline-chart' });
   const graphBox = el('div', { class: 'graph', 'data-testid': 'story-graph' });
@@ -149,8 +154,11 @@ async function storyPage(id, params) {
     el('div', { class: 'grid' },
       el('section', { class: 'card' },
         el('div', { class: 'toolbar' }, el('h2', { text: 'How it spread' }),
-          el('span', {}, ['hour', 'day'].map((b) => b === bucket ? el('strong', { text: ` ${b} ` })
-            : link(`#/story/${enc(id)}?bucket=${b}`, ` ${b} `)))),
+          switchOf(BUCKETS, bucket, (b) => storyHash(b, measure), 'timeline-bucket-switch'), '·',
+          switchOf(MEASURES.map((m) => (m === 'count' ? 'counts' : 'shares')), measure === 'count' ? 'counts' : 'shares',
+            (m) => storyHash(bucket, m === 'counts' ? 'count' : 'share'), 'timeline-measure-switch')),
+        measure === 'share' ? el('p', { class: 'muted', text: 'Share: the story\'s articles of all articles published in the same '
+          + `${bucket} (${fmtNum((timeline.totals || {}).articles)} of ${fmtNum((timeline.totals || {}).allArticles)} in all).` }) : null,
         chartBox),
       el('section', { class: 'card' },
         el('div', { class: 'toolbar' }, el('h2', { text: 'Story graph' }), colourBy), graphBox, details)),
@@ -179,16 +187,22 @@ async function storyPage(id, params) {
 
 function renderTimeline(box, timeline) {
   const buckets = timeline.buckets || [];
+  const shares = timeline.measure === 'share';
+  const bars = shares ? 'share of all articles (%)' : 'articles';
   box.dataset.points = String(buckets.length);
+  box.dataset.measure = shares ? 'share' : 'count';
+  // what the bars show, for tests and curious readers: counts, or shares as percentages (40.0%)
+  box.dataset.values = buckets.map((b) => (shares ? fmtShare(b.share) : String(b.articles))).join(' ');
   chart(box, {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['articles', 'providers so far'] },
+    legend: { data: [bars, 'providers so far'] },
     grid: { left: 40, right: 40, top: 35, bottom: 45 },
-    xAxis: { type: 'category', data: buckets.map((b) => b.start.replace('T', ' ').slice(0, 16)) },
-    yAxis: [{ type: 'value', name: 'articles', minInterval: 1 }, { type: 'value', name: 'providers', minInterval: 1 }],
+    xAxis: { type: 'category', data: buckets.map((b) => bucketLabel(b.start, timeline.bucket)) },
+    yAxis: [shares ? { type: 'value', name: '% of all', min: 0 } : { type: 'value', name: 'articles', minInterval: 1 },
+      { type: 'value', name: 'providers', minInterval: 1 }],
     dataZoom: buckets.length > 48 ? [{ type: 'slider', height: 18, bottom: 5 }] : [],
     series: [
-      { name: 'articles', type: 'bar', data: buckets.map((b) => b.articles) },
+      { name: bars, type: 'bar', data: buckets.map((b) => (shares ? sharePercent(b.share) : b.articles)) },
       { name: 'providers so far', type: 'line', step: 'end', yAxisIndex: 1, data: buckets.map((b) => b.cumulativeProviders) },
     ],
   });

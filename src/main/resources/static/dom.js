@@ -31,3 +31,15 @@ export async function api(path, options = {}) {
   }
   return body;
 }
+
+// Timelines (story spread chart in app.js, topic/provider timelines in views.js): the bucket sizes and measures the
+// API offers, read from the page URL with a default so that nothing else reaches an API call.
+export const BUCKETS = ['hour', 'day', 'week', 'month'];
+export const MEASURES = ['count', 'share'];
+export const oneOf = (value, allowed, fallback) => (allowed.includes(value) ? value : fallback);
+/** A share 0..1 as a percentage: 0.4 → "40.0%". */
+export const fmtShare = (s) => (s === null || s === undefined ? '–' : `${(Number(s) * 100).toFixed(1)}%`);
+/** A share as the number a chart plots: percent with two decimals. */
+export const sharePercent = (s) => Math.round(Number(s || 0) * 10000) / 100;
+/** A bucket's start as an axis label: date and time for hours, the date otherwise. */
+export const bucketLabel = (start, bucket) => (bucket === 'hour' ? start.replace('T', ' ').slice(0, 16) : start.slice(0, 10));

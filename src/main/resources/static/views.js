@@ -3,7 +3,7 @@
 // window.explorerViews to the function registered here, after this module has run.
 // Untrusted text (provider and topic names) is only ever set with textContent, or escaped for ECharts tooltips.
 
-import { api, el, enc, fmtNum, link } from './dom.js';
+import { api, BUCKETS, bucketLabel, el, enc, fmtNum, fmtShare, link, MEASURES, oneOf, sharePercent } from './dom.js';
 
 const fmtLag = (minutes) => (minutes === null || minutes === undefined ? '–' : `${fmtNum(Math.round(minutes))} min`);
 const escapeText = (text) => String(text ?? '')
@@ -175,7 +175,9 @@ async function leadLagPage(parts, params, view) {
 async function timelinesPage(parts, params, view) {
   disposeCharts();
   const type = params.get('type') === 'provider' ? 'provider' : 'topic';
-  const bucket = params.get('bucket') === 'hour' ? 'hour' : 'day';
+  const bucket = oneOf(params.get('bucket'), BUCKETS, 'day');
+  const measure = oneOf(params.get('measure'), MEASURES, 'count');
+  const shares = measure === 'share';
   const [topics, providers] = await Promise.all([allRows('api/topics', {}, { size: 1000, maxPages: 2 }), allRows('api/providers', {}, { size: 500, maxPages: 4 })]);
   const choices = type === 'topic'
     ? topics.map((t) => ({ value: t.name, text: `${t.name} (${fmtNum(t.articles)})` }))
@@ -198,7 +200,9 @@ async function timelinesPage(parts, params, view) {
     el('label', {}, 'Of a', typeSelect),
     el('label', {}, type === 'topic' ? 'Topic' : 'Provider', nameSelect),
     el('label', {}, 'Per', el('select', { name: 'bucket', 'data-testid': 'timeline-bucket' },
-      ['day', 'hour'].map((b) => el('option', { value: b, text: b, selected: b === bucket })))),
+      BUCKETS.map((b) => el('option', { value: b, text: b, selected: b === bucket })))),
+    el('label', {}, 'Show', el('select', { name: 'measure', 'data-testid': 'timeline-measure' },
+      MEASURES.map((m) => el('option', { value: m, text: m === 'count' ? 'counts' : 'shares of all articles', selected: m === measure })))),
     el('label', {}, 'From', el('input', { name: 'from', type: 'date', value: params.get('from') || '' })),
     el('label', {}, 'To', el('input', { name: 'to', type: 'date', value: params.get('to') || '' })),
   ], (query) => { location.hash = `#/timelines?${query}`; }, 'timeline-filters');
@@ -207,7 +211,7 @@ async function timelinesPage(parts, params, view) {
     show(view, el('h1', { text: 'Timelines' }), form, el('p', { class: 'muted', text: `No ${type}s yet.` }));
     return;
   }
-  const query = new URLSearchParams({ bucket });
+  const query = new URLSearchParams({ bucket, measure });
   for (const key of ['from', 'to']) if (params.get(key)) query.set(key, params.get(key));
   const path = type === 'topic' ? `api/topics/${enc(name)}/timeline` : `api/providers/${enc(name)}/timeline`;
   const timeline = await api(`${path}?${query}`);
@@ -215,36 +219,41 @@ async function timelinesPage(parts, params, view) {
   const busy = buckets.filter((b) => b.articles > 0);
   const totals = timeline.totals || {};
   const box = el('div', { class: 'chart', 'data-testid': 'activity-chart',
-    dataset: { points: String(buckets.length), articles: String(buckets.reduce((s, b) => s + b.articles, 0)) } });
+    dataset: { points: String(buckets.length), articles: String(buckets.reduce((s, b) => s + b.articles, 0)), measure } });
   const label = type === 'topic' ? `Topic ${name}` : `Provider ${(providers.find((p) => p.domain === name) || {}).name || name}`;
   show(view,
     el('h1', { 'data-testid': 'timeline-title', text: label }),
     form,
     el('p', { class: 'muted', 'data-testid': 'timeline-summary',
       text: `${fmtNum(totals.articles)} articles in ${fmtNum(totals.stories)} stories (${fmtNum(totals.newStories)} new), `
-        + `${buckets.length} ${bucket}s from ${(timeline.from || '–').slice(0, 16).replace('T', ' ')} to ${(timeline.to || '–').slice(0, 16).replace('T', ' ')}` }),
+        + `${buckets.length} ${bucket}s from ${(timeline.from || '–').slice(0, 16).replace('T', ' ')} to ${(timeline.to || '–').slice(0, 16).replace('T', ' ')}`
+        + (shares ? `; ${fmtShare(totals.allArticles ? totals.articles / totals.allArticles : 0)} of all ${fmtNum(totals.allArticles)} articles` : '') }),
     type === 'provider' ? el('p', {}, link(`#/provider/${enc(name)}`, 'profile'), ' · ',
       link(`#/leadlag`, 'who publishes first')) : null,
     el('section', { class: 'card' }, box),
-    el('section', { class: 'card' }, el('h2', { text: `${bucket === 'day' ? 'Days' : 'Hours'} with articles` }),
+    el('section', { class: 'card' }, el('h2', { text: `${bucket[0].toUpperCase()}${bucket.slice(1)}s with articles` }),
       busy.length ? simpleTable('activity-buckets', [
         { label: 'Start', value: (b) => b.start },
         { label: 'Articles', num: true, value: (b) => b.articles },
+        shares ? { label: 'All articles', num: true, value: (b) => b.allArticles } : null,
+        shares ? { label: 'Share', num: true, value: (b) => fmtShare(b.share) } : null,
         { label: 'Stories', num: true, value: (b) => b.stories },
         { label: 'New stories', num: true, value: (b) => b.newStories },
-      ], busy) : el('p', { class: 'muted', text: 'none in this range' })));
+      ].filter(Boolean), busy) : el('p', { class: 'muted', text: 'none in this range' })));
+  // shares: one series, the percentage of all articles of the bucket (counts stay in the table and tooltip)
+  const series = shares
+    ? [{ name: 'share of all articles (%)', type: 'bar', data: buckets.map((b) => sharePercent(b.share)) }]
+    : [{ name: 'articles', type: 'bar', data: buckets.map((b) => b.articles) },
+      { name: 'stories', type: 'bar', data: buckets.map((b) => b.stories) },
+      { name: 'new stories', type: 'bar', data: buckets.map((b) => b.newStories) }];
   chart(box, {
     tooltip: { trigger: 'axis' },
-    legend: { data: ['articles', 'stories', 'new stories'] },
+    legend: { data: series.map((x) => x.name) },
     grid: { left: 45, right: 30, top: 35, bottom: buckets.length > 60 ? 60 : 40 },
-    xAxis: { type: 'category', data: buckets.map((b) => (bucket === 'day' ? b.start.slice(0, 10) : b.start.replace('T', ' ').slice(0, 16))) },
-    yAxis: { type: 'value', minInterval: 1 },
+    xAxis: { type: 'category', data: buckets.map((b) => bucketLabel(b.start, bucket)) },
+    yAxis: shares ? { type: 'value', name: '% of all', min: 0 } : { type: 'value', minInterval: 1 },
     dataZoom: buckets.length > 60 ? [{ type: 'slider', height: 18, bottom: 5 }] : [],
-    series: [
-      { name: 'articles', type: 'bar', data: buckets.map((b) => b.articles) },
-      { name: 'stories', type: 'bar', data: buckets.map((b) => b.stories) },
-      { name: 'new stories', type: 'bar', data: buckets.map((b) => b.newStories) },
-    ],
+    series,
   });
 }
 
