@@ -160,7 +160,8 @@ final class OutletFiles {
             throw new InvalidParameterException("file", "unreadable YAML: " + e.getMessage());
         }
         if (root instanceof MappingNode map && map.getValue().size() == 1
-                && map.getValue().getFirst().getKeyNode() instanceof ScalarNode key && key.getValue().equals("outlets")) {
+                && map.getValue().getFirst().getKeyNode() instanceof ScalarNode key
+                && key.getValue().equals("outlets")) {
             root = map.getValue().getFirst().getValueNode();
         }
         if (root == null) {

@@ -89,7 +89,8 @@ class OutletCliTest {
 
     /** Two CNN articles (edition.cnn.com, cnn.com) and two BBC ones (news.bbc.co.uk, bbc.co.uk, no provider given). */
     private static Path hosts(Path dir) throws IOException {
-        article(dir, "1.md", "https://edition.cnn.com/2020/06/10/tech/one", "provider:\n  name: CNN\n  domain: edition.cnn.com\n");
+        article(dir, "1.md", "https://edition.cnn.com/2020/06/10/tech/one",
+                "provider:\n  name: CNN\n  domain: edition.cnn.com\n");
         article(dir, "2.md", "https://www.cnn.com/2020/06/10/tech/two", "provider:\n  name: CNN\n  domain: cnn.com\n");
         article(dir, "3.md", "https://news.bbc.co.uk/2020/06/10/three", "");
         article(dir, "4.md", "https://www.bbc.co.uk/news/four", "");

@@ -19,7 +19,10 @@ import org.storygraph.StoryGraphTest;
 import org.storygraph.common.InvalidParameterException;
 import org.storygraph.outlets.ImportReport.RejectedRow;
 
-/** Importing outlet files onto the seed graph: exact metadata, the same graph from CSV and YAML, idempotence, bad rows. */
+/**
+ * Importing outlet files onto the seed graph: exact metadata, the same graph from CSV and YAML, idempotence, bad
+ * rows reported by line while the good ones are imported.
+ */
 @StoryGraphTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
