@@ -21,13 +21,12 @@ import org.storygraph.article.ArticleViews.ArticleSummary;
 import org.storygraph.common.Page;
 import org.storygraph.common.SortOrder;
 import org.storygraph.common.TimeRange;
-import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.TopicSummary;
 import org.storygraph.common.NotFoundException;
 
 @RestController
 @RequestMapping("/api")
-@Tag(name = "articles", description = "Articles, providers and topics as loaded")
+@Tag(name = "articles", description = "Articles and topics as loaded")
 class ArticleController {
 
     private final ArticleQueries queries;
@@ -40,7 +39,8 @@ class ArticleController {
 
     @GetMapping("/quality")
     @Operation(summary = "Data quality: implausible article times (left out of first-reporter and lag figures), "
-            + "failed files, articles without a story, duplicate copies")
+            + "failed files, articles without a story, duplicate copies, unknown outlets (providers with articles "
+            + "but no media type and no collection)")
     DataQuality.QualityReport quality(@RequestParam(defaultValue = "100") @Min(1) @Max(10000) int limit) {
         return quality.report(limit);
     }
@@ -74,20 +74,6 @@ class ArticleController {
     @Operation(summary = "One article with its provider, topics, related links in both directions and sources")
     ArticleDetail article(@PathVariable String id) {
         return queries.article(id).orElseThrow(() -> new NotFoundException("article", id));
-    }
-
-    @GetMapping("/providers")
-    @Operation(summary = "Providers by number of articles")
-    Page<ProviderSummary> providers(
-            @Parameter(description = "part of a domain or name") @RequestParam(required = false) String q,
-            @Parameter(description = "sort=field[,asc|desc], repeatable; fields: articles (most first unless asked "
-                    + "otherwise), domain, name (A to Z); default articles,desc", array = @ArraySchema(schema = @Schema(
-                    type = "string", allowableValues = {"articles", "articles,desc", "articles,asc", "domain",
-                            "domain,asc", "domain,desc", "name", "name,asc", "name,desc"})))
-            @RequestParam(required = false) List<String> sort,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.providers(q, ArticleQueries.PROVIDER_SORTS.parse(sort), page, size);
     }
 
     @GetMapping("/topics")

@@ -18,7 +18,6 @@ import org.neo4j.driver.Value;
 import org.springframework.stereotype.Service;
 import org.storygraph.article.ArticleViews.ArticleDetail;
 import org.storygraph.article.ArticleViews.ArticleSummary;
-import org.storygraph.article.ArticleViews.ProviderSummary;
 import org.storygraph.article.ArticleViews.RelatedLink;
 import org.storygraph.article.ArticleViews.TopicSummary;
 import org.storygraph.common.InvalidUrlException;
@@ -80,10 +79,6 @@ public class ArticleQueries {
      */
     public static final SortFields ARTICLE_SORTS = SortFields.of("published",
             Field.desc("published", "a.publishedAt").withNullsLast(), Field.asc("title", "a.title").withNullsLast());
-
-    /** Sortable fields of the provider list: {@code articles} (descending), {@code domain}, {@code name}. */
-    public static final SortFields PROVIDER_SORTS = SortFields.of("articles", Field.desc("articles", "articles"),
-            Field.asc("domain", "p.domain"), Field.asc("name", "p.name").withNullsLast());
 
     /** Sortable fields of the topic list: {@code articles} (descending), {@code name} (ascending). */
     public static final SortFields TOPIC_SORTS = SortFields.of("articles", Field.desc("articles", "articles"),
@@ -159,22 +154,6 @@ public class ArticleQueries {
                 """, Map.of("id", id), ArticleQueries::detail);
     }
 
-    public Page<ProviderSummary> providers(String q, SortOrder sort, int page, int size) {
-        Map<String, Object> params = Map.of("q", q == null ? "" : q.toLowerCase(), "skip", (long) page * size,
-                "limit", size);
-        String match = """
-                MATCH (p:Provider)
-                WHERE $q = '' OR p.domain CONTAINS $q OR toLower(p.name) CONTAINS $q
-                """;
-        long total = graph.count(match + "RETURN count(p)", params);
-        List<ProviderSummary> items = graph.list(match + """
-                WITH p, COUNT { (p)<-[:PUBLISHED_BY]-() } AS articles
-                ORDER BY %s, p.domain SKIP $skip LIMIT $limit
-                RETURN p.domain AS domain, p.name AS name, articles
-                """.formatted(sort.cypher()), params, ArticleQueries::providerSummary);
-        return Page.of(items, page, size, total);
-    }
-
     public Page<TopicSummary> topics(SortOrder sort, int page, int size) {
         long total = graph.count("MATCH (t:Topic) RETURN count(t)", Map.of());
         List<TopicSummary> items = graph.list("""
@@ -205,10 +184,6 @@ public class ArticleQueries {
     private static RelatedLink link(Value v) {
         return new RelatedLink(v.get("rank").asInt(0), v.get("id").asString(), v.get("url").asString(),
                 string(v.get("title")), instant(v.get("publishedAt")), provider(v.get("provider")));
-    }
-
-    private static ProviderSummary providerSummary(Record r) {
-        return new ProviderSummary(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong());
     }
 
     private static TopicSummary topicSummary(Record r) {

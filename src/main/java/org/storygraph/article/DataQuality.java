@@ -16,7 +16,7 @@ import org.storygraph.graph.ReadRetry;
 /**
  * What is wrong with the data: articles with implausible times (missing, before 1990, more than a day in the
  * future — flagged at load time in {@code a.timeFlag} and left out of first-reporter and lag figures), files that
- * failed to load, articles without a story, duplicate copies.
+ * failed to load, articles without a story, duplicate copies, providers no outlet file described.
  */
 @Service
 @ReadRetry
@@ -30,17 +30,39 @@ public class DataQuality {
     public record FailedFile(String path, int line, String error) {
     }
 
+    /** A provider with articles but no outlet metadata (neither a media type nor a collection). */
+    public record UnknownOutlet(String domain, String name, long articles) {
+    }
+
+    /**
+     * @param unknownOutlets        providers with articles that no outlet file described (no media type, no
+     *                              collection): how many
+     * @param unknownOutletArticles ... and how many articles they published
+     * @param unknown               those providers, most articles first (at most {@code limit})
+     */
     public record QualityReport(long articles, Map<String, Long> implausibleTimes, List<FlaggedArticle> flagged,
-            long failedFiles, List<FailedFile> failures, long articlesWithoutStory, long duplicateCopies) {
+            long failedFiles, List<FailedFile> failures, long articlesWithoutStory, long duplicateCopies,
+            long unknownOutlets, long unknownOutletArticles, List<UnknownOutlet> unknown) {
     }
 
     /** The totals of the report. */
     private record Counts(long articles, long withoutStory, long duplicates, long failedFiles) {
     }
 
+    /** How many providers lack outlet metadata, and their articles. */
+    private record UnknownTotals(long outlets, long articles) {
+    }
+
     /** How many articles carry one time flag. */
     private record FlagCount(String flag, long articles) {
     }
+
+    /** Providers with articles and no outlet metadata: no media type and no collection. */
+    private static final String UNKNOWN_OUTLETS = """
+            MATCH (p:Provider) WHERE p.mediaType IS NULL AND NOT EXISTS { (p)-[:IN_COLLECTION]->(:Collection) }
+            WITH p, COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles
+            WHERE articles > 0
+            """;
 
     private final Graph graph;
 
@@ -74,8 +96,15 @@ public class DataQuality {
                 RETURN f.path AS path, coalesce(f.errorLine, 0) AS line, f.error AS error
                 ORDER BY f.path LIMIT $limit
                 """, Map.of("limit", limit), DataQuality::failure);
+        List<UnknownOutlet> unknown = graph.list(UNKNOWN_OUTLETS + """
+                RETURN p.domain AS domain, p.name AS name, articles
+                ORDER BY articles DESC, domain LIMIT $limit
+                """, Map.of("limit", limit), DataQuality::unknownOutlet);
+        UnknownTotals unknownTotals = graph.one(UNKNOWN_OUTLETS
+                + "RETURN count(p) AS outlets, sum(articles) AS articles", Map.of(), DataQuality::unknownTotals)
+                .orElseThrow();
         return new QualityReport(counts.articles(), byFlag, flagged, counts.failedFiles(), failures,
-                counts.withoutStory(), counts.duplicates());
+                counts.withoutStory(), counts.duplicates(), unknownTotals.outlets(), unknownTotals.articles(), unknown);
     }
 
     private static Counts counts(Record r) {
@@ -90,6 +119,14 @@ public class DataQuality {
     private static FlaggedArticle flagged(Record r) {
         return new FlaggedArticle(r.get("id").asString(), r.get("url").asString(), string(r.get("title")),
                 instant(r.get("publishedAt")), r.get("flag").asString());
+    }
+
+    private static UnknownTotals unknownTotals(Record r) {
+        return new UnknownTotals(r.get("outlets").asLong(), r.get("articles").asLong(0));
+    }
+
+    private static UnknownOutlet unknownOutlet(Record r) {
+        return new UnknownOutlet(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong());
     }
 
     private static FailedFile failure(Record r) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.HelpCommand;
 /** {@code storygraph COMMAND}: the command words; {@code storygraph help} lists them. */
 @Command(name = "storygraph", synopsisSubcommandLabel = "COMMAND",
         subcommands = {LoadCommand.class, ReclusterCommand.class, EvaluateCommand.class, ExportCommand.class,
-                QueryCommand.class, FeedsCommand.class, JobsCommand.class, ExportGraphCommand.class, ImportGraphCommand.class, ChecksumCommand.class,
+                QueryCommand.class, FeedsCommand.class, ProvidersCommand.class, JobsCommand.class,
+                ExportGraphCommand.class, ImportGraphCommand.class, ChecksumCommand.class,
                 HelpCommand.class},
         description = {"StoryGraph's command line. Without a command, storygraph starts the service (embedded "
                 + "Neo4j, REST API and explorer on :8080)."},

@@ -3,7 +3,7 @@
  * Nothing below depends on it.
  */
 @ApplicationModule(displayName = "Command line", allowedDependencies = { "ingest", "clustering", "backup", "story",
-        "article", "coverage", "timeline", "query", "export", "feeds", "jobs", "graph", "common" })
+        "article", "coverage", "timeline", "query", "export", "feeds", "outlets", "jobs", "graph", "common" })
 package org.storygraph.cli;
 
 import org.springframework.modulith.ApplicationModule;

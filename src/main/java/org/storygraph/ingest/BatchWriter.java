@@ -1,6 +1,7 @@
 package org.storygraph.ingest;
 
 import org.storygraph.common.ArticleIds;
+import org.storygraph.common.UrlCanonicalizer;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
@@ -32,9 +34,15 @@ import org.storygraph.graph.Graph;
 final class BatchWriter {
 
     private final Graph graph;
+    private final UnaryOperator<String> providerKey;
 
-    BatchWriter(Graph graph) {
+    /**
+     * @param providerKey the provider key of a record's domain ({@code OutletsProperties.providerKey}: the domain
+     *                    itself, or its registrable domain)
+     */
+    BatchWriter(Graph graph, UnaryOperator<String> providerKey) {
         this.graph = graph;
+        this.providerKey = providerKey;
     }
 
     /**
@@ -75,7 +83,7 @@ final class BatchWriter {
      * when the MERGE then finds the node the other load committed.
      */
     Result write(List<Loaded> loaded, List<Failed> failed) {
-        Batch batch = Batch.of(loaded);
+        Batch batch = Batch.of(loaded, providerKey);
         for (int attempt = 1; ; attempt++) {
             try {
                 return graph.write(tx -> write(tx, batch, failed));
@@ -130,6 +138,7 @@ final class BatchWriter {
                     a.ampUrl   = CASE WHEN row.full THEN coalesce(row.ampUrl, a.ampUrl) ELSE coalesce(a.ampUrl, row.ampUrl) END,
                     a.imageUrl = CASE WHEN row.full THEN coalesce(row.imageUrl, a.imageUrl) ELSE coalesce(a.imageUrl, row.imageUrl) END,
                     a.full     = row.full OR coalesce(a.full, false),
+                    a.host     = row.host,
                     a.publishedAt = CASE
                         WHEN a.publishedAt IS NULL THEN row.publishedAt
                         WHEN row.publishedAt IS NOT NULL AND row.publishedAt < a.publishedAt THEN row.publishedAt
@@ -268,12 +277,28 @@ final class BatchWriter {
         return new Result(created, updated, rels, conflicts, changed);
     }
 
+    /**
+     * The record with its provider keyed by {@code providerKey}; a name that was only the domain (no name given)
+     * becomes the key.
+     */
+    private static ArticleRecord keyed(ArticleRecord r, UnaryOperator<String> providerKey) {
+        String domain = r.provider().domain();
+        String key = providerKey.apply(domain);
+        if (key.equals(domain)) {
+            return r;
+        }
+        String name = r.provider().name() == null || r.provider().name().equals(domain) ? key : r.provider().name();
+        return new ArticleRecord(r.url(), r.originalUrl(), r.title(), r.excerpt(), r.publishedAt(), r.type(),
+                r.category(), r.quality(), r.heat(), r.ampUrl(), r.imageUrl(),
+                new ArticleRecord.ProviderRecord(key, name), r.topics(), r.full(), r.line());
+    }
+
     /** The batch in the shape the statements take: one row per distinct article, providers, topics, edges. */
     private record Batch(List<Map<String, Object>> rows, List<Map<String, Object>> providers, List<String> topics,
             List<Map<String, Object>> related, List<Map<String, Object>> files,
             List<LoadReport.TimeConflict> conflicts) {
 
-        static Batch of(List<Loaded> loaded) {
+        static Batch of(List<Loaded> loaded, UnaryOperator<String> providerKey) {
             Map<String, Row> rows = new LinkedHashMap<>();
             Map<String, Map<String, Object>> providers = new LinkedHashMap<>();
             Set<String> topics = new LinkedHashSet<>();
@@ -287,7 +312,8 @@ final class BatchWriter {
                     List<ArticleRecord> records = new ArrayList<>();
                     records.add(item.article());
                     item.related().forEach(r -> records.add(r.article()));
-                    for (ArticleRecord record : records) {
+                    for (ArticleRecord given : records) {
+                        ArticleRecord record = keyed(given, providerKey);
                         Row row = rows.get(record.url());
                         if (row == null) {
                             rows.put(record.url(), new Row(record, file.path()));
@@ -404,6 +430,7 @@ final class BatchWriter {
             m.put("imageUrl", record.imageUrl());
             m.put("full", record.full());
             m.put("provider", record.provider().domain());
+            m.put("host", UrlCanonicalizer.domainOf(record.url()));
             m.put("topics", List.copyOf(topics));
             m.put("file", file);
             return m;

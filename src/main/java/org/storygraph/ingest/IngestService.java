@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.storygraph.common.OutletsProperties;
 import org.storygraph.graph.Graph;
 import org.storygraph.graph.GraphChanged;
 
@@ -50,11 +51,11 @@ public class IngestService {
     private final LoadHistory history;
     private final IngestMetrics metrics;
 
-    IngestService(IngestProperties properties, Graph graph, ApplicationEventPublisher events, LoadHistory history,
-            ObjectProvider<MeterRegistry> registry) {
+    IngestService(IngestProperties properties, OutletsProperties outlets, Graph graph,
+            ApplicationEventPublisher events, LoadHistory history, ObjectProvider<MeterRegistry> registry) {
         this.metrics = new IngestMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
         this.properties = properties;
-        this.writer = new BatchWriter(graph);
+        this.writer = new BatchWriter(graph, outlets::providerKey);
         this.maxBytes = (int) Math.min(Integer.MAX_VALUE - 16, properties.maxFileSize().toBytes());
         this.parser = new FrontMatterParser(maxBytes, properties.maxAliases(), properties.maxNestingDepth());
         this.events = events;
