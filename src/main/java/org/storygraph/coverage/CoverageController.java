@@ -56,8 +56,9 @@ class CoverageController {
             + "precedes and follows")
     ProviderProfile provider(@PathVariable String domain,
             @Parameter(description = "how many preceded/followed providers to list")
-            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int relations) {
-        return coverage.provider(domain.toLowerCase(java.util.Locale.ROOT), relations)
+            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int relations,
+            @Parameter(description = INDEPENDENT) @RequestParam(defaultValue = "false") boolean independent) {
+        return coverage.provider(domain.toLowerCase(java.util.Locale.ROOT), relations, independent)
                 .orElseThrow(() -> new NotFoundException("provider", domain));
     }
 

@@ -239,8 +239,45 @@ public class CoverageService {
         return List.copyOf(groups);
     }
 
+    /**
+     * The independence rule ({@link Independence}) for an article {@code b} published by {@code q} (the other side
+     * of {@link #INDEPENDENT_ARTICLE}).
+     */
+    private static final String INDEPENDENT_OTHER = """
+            NOT EXISTS { (b)-[:DUPLICATE_OF]->(:Article) } AND coalesce(q.mediaType, '') <> 'wire'""";
+
     public Optional<ProviderProfile> provider(String domain, int relations) {
-        return graph.one("""
+        return provider(domain, relations, false);
+    }
+
+    /**
+     * A provider's record; with {@code independent} over independent articles only: its own copies (and, for a wire
+     * service, all its articles) are left out, and a story's first report and the providers it precedes or follows
+     * are measured among the independent articles of every provider. {@code independence} counts the provider's
+     * own articles left out.
+     */
+    public Optional<ProviderProfile> provider(String domain, int relations, boolean independent) {
+        Map<String, Object> params = Map.of("domain", domain);
+        return graph.one(independent ? """
+                MATCH (p:Provider {domain: $domain})
+                CALL (p) {
+                    OPTIONAL MATCH (p)<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s:Story)
+                    WHERE %s
+                    WITH s, min(CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END) AS mine
+                    CALL (s) {
+                        OPTIONAL MATCH (s)<-[:IN_STORY]-(b:Article)-[:PUBLISHED_BY]->(q:Provider)
+                        WHERE b.timeFlag IS NULL AND %s
+                        RETURN min(b.publishedAt) AS storyFirst
+                    }
+                    WITH s, mine, storyFirst, duration.inSeconds(storyFirst, mine).seconds / 60.0 AS lag
+                    RETURN count(s) AS stories,
+                           count(CASE WHEN mine IS NOT NULL AND mine = storyFirst THEN 1 END) AS firsts,
+                           percentileCont(lag, 0.5) AS medianLag
+                }
+                RETURN p.domain AS domain, p.name AS name,
+                       COUNT { MATCH (a:Article)-[:PUBLISHED_BY]->(p) WHERE %s } AS articles,
+                       stories, firsts, medianLag
+                """.formatted(INDEPENDENT_ARTICLE, INDEPENDENT_OTHER, INDEPENDENT_ARTICLE) : """
                 MATCH (p:Provider {domain: $domain})
                 CALL (p) {
                     OPTIONAL MATCH (p)-[c:COVERED]->(s:Story)
@@ -251,17 +288,28 @@ public class CoverageService {
                 }
                 RETURN p.domain AS domain, p.name AS name, COUNT { (p)<-[:PUBLISHED_BY]-(:Article) } AS articles,
                        stories, firsts, medianLag
-                """, Map.of("domain", domain), CoverageService::profileRow).map(row -> {
+                """, params, CoverageService::profileRow).map(row -> {
             List<ProviderRelation> precedes = new ArrayList<>();
             List<ProviderRelation> follows = new ArrayList<>();
-            for (RelationRow r : graph.list("""
+            for (RelationRow r : graph.list(independent ? """
+                    MATCH (p:Provider {domain: $domain})<-[:PUBLISHED_BY]-(a:Article)-[:IN_STORY]->(s:Story)
+                    WHERE a.timeFlag IS NULL AND a.publishedAt IS NOT NULL AND %s
+                    WITH p, s, min(a.publishedAt) AS mine
+                    MATCH (s)<-[:IN_STORY]-(b:Article)-[:PUBLISHED_BY]->(q:Provider)
+                    WHERE q <> p AND b.timeFlag IS NULL AND b.publishedAt IS NOT NULL AND %s
+                    WITH q, s, mine, min(b.publishedAt) AS theirs
+                    RETURN q.domain AS domain, q.name AS name, count(s) AS shared,
+                           count(CASE WHEN mine < theirs THEN 1 END) AS precedes,
+                           count(CASE WHEN mine > theirs THEN 1 END) AS follows
+                    ORDER BY shared DESC, domain
+                    """.formatted(INDEPENDENT_ARTICLE, INDEPENDENT_OTHER) : """
                     MATCH (p:Provider {domain: $domain})-[mine:COVERED]->(s:Story)<-[theirs:COVERED]-(q:Provider)
                     WHERE q <> p AND mine.first IS NOT NULL AND theirs.first IS NOT NULL
                     RETURN q.domain AS domain, q.name AS name, count(s) AS shared,
                            count(CASE WHEN mine.first < theirs.first THEN 1 END) AS precedes,
                            count(CASE WHEN mine.first > theirs.first THEN 1 END) AS follows
                     ORDER BY shared DESC, domain
-                    """, Map.of("domain", domain), CoverageService::relationRow)) {
+                    """, params, CoverageService::relationRow)) {
                 if (r.precedes() > 0) {
                     precedes.add(new ProviderRelation(r.domain(), r.name(), r.precedes(), r.shared()));
                 }
@@ -273,9 +321,12 @@ public class CoverageService {
                     .thenComparing(ProviderRelation::domain);
             precedes.sort(order);
             follows.sort(order);
+            Independence independence = !independent ? Independence.NONE : graph.one("""
+                    MATCH (a:Article)-[:PUBLISHED_BY]->(p:Provider {domain: $domain})
+                    """ + LEFT_OUT, params, CoverageService::independence).orElseThrow();
             return new ProviderProfile(row.domain(), row.name(), row.articles(), row.stories(), row.firsts(),
                     row.medianLag(), List.copyOf(precedes.subList(0, Math.min(relations, precedes.size()))),
-                    List.copyOf(follows.subList(0, Math.min(relations, follows.size()))));
+                    List.copyOf(follows.subList(0, Math.min(relations, follows.size()))), independence);
         });
     }
 
@@ -329,9 +380,6 @@ public class CoverageService {
             WITH s, p, min(a.publishedAt) AS time
             """.formatted(INDEPENDENT_ARTICLE);
 
-    /** Ordered provider pairs {@code a}, {@code b} with {@code leads}, {@code shared} and median {@code lag}. */
-    private static final String LEAD_LAG_PAIRS = leadLagPairs(null, false);
-
     /**
      * The pairs of the lead/lag network: between providers ({@code groupBy} null; a, b are provider nodes) or
      * between groups (a, b are group names; a group's time on a story is its earliest outlet's), over all articles
@@ -365,8 +413,20 @@ public class CoverageService {
      * on which A's first article came before B's. The first {@code limit} edges by leads, then shared stories.
      */
     public LeadLagNetwork leadLag(Instant from, Instant to, int minShared, int limit) {
-        List<LeadLagEdge> edges = graph.list(leadLagPage(LEAD_LAG_SORTS.parse(null)),
-                params(new TimeRange(from, to), minShared, 0, limit), CoverageService::edge);
+        return leadLag(from, to, minShared, limit, null, false);
+    }
+
+    /**
+     * {@link #leadLag(Instant, Instant, int, int)} between the groups of {@code groupBy} (null: between providers),
+     * over the independent articles only when {@code independent}.
+     */
+    public LeadLagNetwork leadLag(Instant from, Instant to, int minShared, int limit, CoverageGroup groupBy,
+            boolean independent) {
+        Map<String, Object> params = params(new TimeRange(from, to), minShared, 0, limit);
+        params.put("groupBy", groupBy == null ? null : groupBy.parameter());
+        params.put("unknown", CoverageGroup.UNKNOWN);
+        List<LeadLagEdge> edges = graph.list(leadLagPage(leadLagPairs(groupBy, independent), groupBy != null,
+                LEAD_LAG_SORTS.parse(null)), params, CoverageService::edge);
         return new LeadLagNetwork(from, to, minShared, edges);
     }
 
@@ -397,10 +457,6 @@ public class CoverageService {
                         """ + LEFT_OUT, params, CoverageService::independence).orElseThrow();
         return new LeadLagPage(edges.items(), edges.page(), edges.size(), edges.total(), edges.totalPages(),
                 groupBy == null ? null : groupBy.parameter(), independence);
-    }
-
-    private static String leadLagPage(SortOrder sort) {
-        return leadLagPage(LEAD_LAG_PAIRS, false, sort);
     }
 
     private static String leadLagPage(String pairs, boolean grouped, SortOrder sort) {

@@ -57,10 +57,12 @@ public final class CoverageViews {
 
     /**
      * A provider's record: stories covered, how often it was (among) the first reporters, its median lag, and the
-     * providers it most often precedes and follows.
+     * providers it most often precedes and follows; {@code independence} counts its own articles that
+     * {@code ?independent=true} left out ({@link Independence#NONE} without it).
      */
     public record ProviderProfile(String domain, String name, long articles, long stories, long firstReports,
-            Double medianLagMinutes, List<ProviderRelation> precedes, List<ProviderRelation> follows) {
+            Double medianLagMinutes, List<ProviderRelation> precedes, List<ProviderRelation> follows,
+            Independence independence) {
     }
 
     /**
