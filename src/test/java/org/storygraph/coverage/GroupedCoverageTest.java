@@ -144,7 +144,7 @@ class GroupedCoverageTest {
     @Test
     void rejectsAnUnknownGrouping() {
         for (String uri : List.of("/api/stories/" + protests + "/coverage?groupBy=owner",
-                "/api/coverage/leadlag?groupBy=owner")) {
+                "/api/coverage/leadlag?groupBy=owner", "/api/coverage/leadlag/export?groupBy=owner")) {
             assertThat(mvc.get().uri(uri)).hasStatus(HttpStatus.BAD_REQUEST).bodyJson()
                     .hasPathSatisfying("$.parameter", v -> v.assertThat().isEqualTo("groupBy"))
                     .hasPathSatisfying("$.detail", v -> v.assertThat().asString()
@@ -181,6 +181,23 @@ class GroupedCoverageTest {
         assertThat(JsonPath.parse(second.getContentAsString()).<List<String>>read("$.items[*].source"))
                 .containsExactly("local");
         assertThat(second.getHeader("Link")).contains("rel=\"prev\"").contains("groupBy=mediaType");
+    }
+
+    @Test
+    void exportsTheLeadLagNetworkBetweenGroups() throws Exception {
+        // Gephi's edge table of the four media-type edges (rows in the list's default order), and its node table
+        String csv = mvc.get().uri("/api/coverage/leadlag/export?groupBy=mediaType").exchange().getResponse()
+                .getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("Source,Target,Weight,Type,sourceName,targetName,leads,shared,"
+                + "medianLagMinutes");
+        assertThat(lines.subList(1, lines.size())).containsExactly(
+                "broadcast,national,2,Directed,,,2,2,196.0", "local,digital-native,2,Directed,,,2,2,1317.5",
+                "digital-native,national,1,Directed,,,1,1,118.0", "local,national,1,Directed,,,1,1,1170.0");
+        String nodes = mvc.get().uri("/api/coverage/leadlag/export?groupBy=mediaType&table=nodes").exchange()
+                .getResponse().getContentAsString();
+        assertThat(nodes.lines().skip(1).map(l -> l.split(",")[0]).toList())
+                .containsExactlyInAnyOrder("broadcast", "national", "local", "digital-native");
     }
 
     @Test
