@@ -28,16 +28,16 @@ import org.storygraph.common.TimeRange;
 @Tag(name = "coverage", description = "Who covered a story, who was first, who leads whom")
 class CoverageController {
 
+    private static final String GROUP_BY = "group by the outlets' collection (an outlet in several counts in each), "
+            + "country or mediaType; outlets without one fall into the group 'unknown'";
+    private static final String INDEPENDENT = "leave out syndicated copies (DUPLICATE_OF) and articles of outlets of "
+            + "media type wire; 'independence' says how many";
+
     private final CoverageService coverage;
 
     CoverageController(CoverageService coverage) {
         this.coverage = coverage;
     }
-
-    static final String GROUP_BY = "group by the outlets' collection (an outlet in several counts in each), country "
-            + "or mediaType; outlets without one fall into the group 'unknown'";
-    static final String INDEPENDENT = "leave out syndicated copies (DUPLICATE_OF) and articles of outlets of media "
-            + "type wire; 'independence' says how many";
 
     @GetMapping("/stories/{id}/coverage")
     @Operation(summary = "Providers that covered a story: first/last time, articles, share, lag after the first "
