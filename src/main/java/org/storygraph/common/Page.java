@@ -3,7 +3,7 @@ package org.storygraph.common;
 import java.util.List;
 
 /** One page of a longer list: its items, the page number (from 0), the page size and the totals. */
-public record Page<T>(List<T> items, int page, int size, long total, int totalPages) {
+public record Page<T>(List<T> items, int page, int size, long total, int totalPages) implements Paged {
 
     public static <T> Page<T> of(List<T> items, int page, int size, long total) {
         return new Page<>(items, page, size, total, (int) ((total + size - 1) / size));

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.storygraph.coverage.CoverageViews.LeadLagEdge;
+import org.storygraph.coverage.CoverageViews.LeadLagPage;
 import org.storygraph.coverage.CoverageViews.ProviderOverlap;
 import org.storygraph.coverage.CoverageViews.ProviderProfile;
 import org.storygraph.coverage.CoverageViews.StoryCoverage;
@@ -28,6 +28,11 @@ import org.storygraph.common.TimeRange;
 @Tag(name = "coverage", description = "Who covered a story, who was first, who leads whom")
 class CoverageController {
 
+    private static final String GROUP_BY = "group by the outlets' collection (an outlet in several counts in each), "
+            + "country or mediaType; outlets without one fall into the group 'unknown'";
+    private static final String INDEPENDENT = "leave out syndicated copies (DUPLICATE_OF) and articles of outlets of "
+            + "media type wire; 'independence' says how many";
+
     private final CoverageService coverage;
 
     CoverageController(CoverageService coverage) {
@@ -36,9 +41,14 @@ class CoverageController {
 
     @GetMapping("/stories/{id}/coverage")
     @Operation(summary = "Providers that covered a story: first/last time, articles, share, lag after the first "
-            + "report (minutes), rank; the first reporter(s)")
-    StoryCoverage story(@PathVariable String id) {
-        return coverage.story(id).orElseThrow(() -> new NotFoundException("story", id));
+            + "report (minutes), rank; the first reporter(s); with groupBy the same per group of outlets")
+    StoryCoverage story(@PathVariable String id,
+            @Parameter(description = GROUP_BY, schema = @Schema(allowableValues = {"collection", "country",
+                    "mediaType"}))
+            @RequestParam(required = false) String groupBy,
+            @Parameter(description = INDEPENDENT) @RequestParam(defaultValue = "false") boolean independent) {
+        return coverage.story(id, CoverageGroup.parse(groupBy), independent)
+                .orElseThrow(() -> new NotFoundException("story", id));
     }
 
     @GetMapping("/providers/{domain}")
@@ -46,16 +56,19 @@ class CoverageController {
             + "precedes and follows")
     ProviderProfile provider(@PathVariable String domain,
             @Parameter(description = "how many preceded/followed providers to list")
-            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int relations) {
-        return coverage.provider(domain.toLowerCase(java.util.Locale.ROOT), relations)
+            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int relations,
+            @Parameter(description = INDEPENDENT) @RequestParam(defaultValue = "false") boolean independent) {
+        return coverage.provider(domain.toLowerCase(java.util.Locale.ROOT), relations, independent)
                 .orElseThrow(() -> new NotFoundException("provider", domain));
     }
 
     @GetMapping("/coverage/leadlag")
     @Operation(summary = "Lead/lag network: A→B weighted by how often A published before B on shared stories",
             description = "A page of directed edges over the stories with two or more providers that overlap "
-                    + "[from, to).")
-    Page<LeadLagEdge> leadLag(
+                    + "[from, to): between providers, or with groupBy between groups of outlets (a group's time on "
+                    + "a story is its earliest outlet's). With groupBy or independent=true the page also holds "
+                    + "'groupBy' and 'independence'.")
+    LeadLagPage leadLag(
             @Parameter(description = "stories overlapping [from, to): " + TimeRange.FORMATS)
             @RequestParam(required = false) String from,
             @Parameter(description = "end of the range (exclusive)") @RequestParam(required = false) String to,
@@ -70,10 +83,14 @@ class CoverageController {
             @Parameter(description = "edges per page (default 500)")
             @RequestParam(required = false) @Min(1) @Max(10000) Integer size,
             @Parameter(description = "old name of size", deprecated = true)
-            @RequestParam(required = false) @Min(1) @Max(10000) Integer limit) {
+            @RequestParam(required = false) @Min(1) @Max(10000) Integer limit,
+            @Parameter(description = GROUP_BY, schema = @Schema(allowableValues = {"collection", "country",
+                    "mediaType"}))
+            @RequestParam(required = false) String groupBy,
+            @Parameter(description = INDEPENDENT) @RequestParam(defaultValue = "false") boolean independent) {
         TimeRange range = TimeRange.parse(from, to);
-        return coverage.leadLag(range, minShared, CoverageService.LEAD_LAG_SORTS.parse(sort), page,
-                pageSize(size, limit, 500));
+        return coverage.leadLag(range, minShared, CoverageGroup.parse(groupBy), independent,
+                CoverageService.LEAD_LAG_SORTS.parse(sort), page, pageSize(size, limit, 500));
     }
 
     @GetMapping("/coverage/overlap")

@@ -91,7 +91,12 @@ final class CsvSink implements GraphSink {
 
     /** One row per provider node of the lead/lag network: Gephi's node table. */
     static CsvSink leadLagNodes(OutputStream out, Csv.Options options) {
-        return new CsvSink(out, options, "provider", PROVIDER_COLUMNS, null, List.of());
+        return leadLagNodes(out, options, "provider");
+    }
+
+    /** One row per node of {@code kind} (provider, or group when grouped) of the lead/lag network. */
+    static CsvSink leadLagNodes(OutputStream out, Csv.Options options, String kind) {
+        return new CsvSink(out, options, kind, PROVIDER_COLUMNS, null, List.of());
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.storygraph.coverage.CoverageGroup;
 import org.storygraph.export.ExportService.Format;
 import org.storygraph.export.ExportService.Table;
 import org.storygraph.common.Csv;
@@ -120,14 +121,21 @@ class ExportController {
             @Parameter(description = "CSV only: edges (Gephi's edge table, the default) or nodes (its node table)")
             @RequestParam(defaultValue = "edges") String table,
             @Parameter(description = EXCEL) @RequestParam(defaultValue = "false") boolean excel,
+            @Parameter(description = "group by the outlets' collection, country or mediaType (nodes are groups, "
+                    + "'unknown' for outlets without a value)", schema = @Schema(allowableValues = {"collection",
+                    "country", "mediaType"}))
+            @RequestParam(required = false) String groupBy,
+            @Parameter(description = "leave out syndicated copies and articles of wire outlets")
+            @RequestParam(defaultValue = "false") boolean independent,
             HttpServletRequest request) {
         Format f = format(format);
         Table t = Table.parse(table).orElseThrow(() -> new InvalidParameterException("table",
                 "'table' must be edges or nodes"));
         TimeRange range = TimeRange.parse(from, to);
+        CoverageGroup group = CoverageGroup.parse(groupBy);
         String name = t == Table.NODES && f == Format.CSV ? "leadlag-nodes" : "leadlag";
-        return stream(request, f, name, out -> exports.leadLag(range.from(), range.to(), minShared, limit, f,
-                Csv.Options.excel(excel), t, out));
+        return stream(request, f, name, out -> exports.leadLag(range.from(), range.to(), minShared, limit, group,
+                independent, f, Csv.Options.excel(excel), t, out));
     }
 
     private static Format format(String format) {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.storygraph.common.Csv;
 import org.storygraph.common.Json;
 import org.storygraph.coverage.CoverageService;
+import org.storygraph.coverage.CoverageGroup;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
 import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
 import org.storygraph.graph.Convert;
@@ -143,11 +144,24 @@ public class ExportService {
      */
     public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, Csv.Options csv,
             Table table, OutputStream out) {
-        LeadLagNetwork network = coverage.leadLag(from, to, minShared, limit);
-        String description = "StoryGraph lead/lag network, stories overlapping [" + (from == null ? "" : from)
+        leadLag(from, to, minShared, limit, null, false, format, csv, table, out);
+    }
+
+    /**
+     * {@link #leadLag(Instant, Instant, int, int, Format, Csv.Options, Table, OutputStream)} between the groups of
+     * {@code groupBy} (group nodes, keyed by name; null: between providers), over the independent articles only
+     * when {@code independent} ({@link CoverageService#leadLag(Instant, Instant, int, int, CoverageGroup, boolean)}).
+     */
+    public void leadLag(Instant from, Instant to, int minShared, int limit, CoverageGroup groupBy,
+            boolean independent, Format format, Csv.Options csv, Table table, OutputStream out) {
+        LeadLagNetwork network = coverage.leadLag(from, to, minShared, limit, groupBy, independent);
+        String description = "StoryGraph lead/lag network" + (groupBy == null ? "" : " between outlets grouped by "
+                + groupBy.parameter()) + (independent ? " (independent articles: no copies, no wire)" : "")
+                + ", stories overlapping [" + (from == null ? "" : from)
                 + ", " + (to == null ? "" : to) + "), pairs sharing at least " + minShared + " stories";
+        String kind = groupBy == null ? "provider" : "group";
         GraphSink sink = switch (format) {
-            case CSV -> table == Table.NODES ? CsvSink.leadLagNodes(out, csv) : CsvSink.leadLag(out, csv);
+            case CSV -> table == Table.NODES ? CsvSink.leadLagNodes(out, csv, kind) : CsvSink.leadLag(out, csv);
             case JSON -> new JsonSink(out, json.mapper(), Schema.LEAD_LAG, description);
             case GRAPHML -> new GraphMlSink(out, Schema.LEAD_LAG, description);
             case GEXF -> new GexfSink(out, Schema.LEAD_LAG, description);
@@ -157,11 +171,12 @@ public class ExportService {
             providers.putIfAbsent(e.source(), e.sourceName());
             providers.putIfAbsent(e.target(), e.targetName());
         }
-        providers.forEach((domain, name) -> sink.node(new GraphSink.Node(new GraphSink.Ref("provider", domain),
-                name == null ? domain : name, GraphReader.data("domain", domain, "name", name))));
+        providers.forEach((key, name) -> sink.node(new GraphSink.Node(new GraphSink.Ref(kind, key),
+                name == null ? key : name, groupBy == null ? GraphReader.data("domain", key, "name", name)
+                        : GraphReader.data("name", key))));
         GraphReader.Edges edges = new GraphReader.Edges(sink);
         for (LeadLagEdge e : network.edges()) {
-            edges.add("LEADS", new GraphSink.Ref("provider", e.source()), new GraphSink.Ref("provider", e.target()),
+            edges.add("LEADS", new GraphSink.Ref(kind, e.source()), new GraphSink.Ref(kind, e.target()),
                     (double) e.leads(), GraphReader.data("leads", e.leads(), "shared", e.shared(),
                             "medianLagMinutes", e.medianLagMinutes(), "sourceName", e.sourceName(),
                             "targetName", e.targetName()));

@@ -57,6 +57,12 @@ class StoryController {
             @Parameter(description = "topic name one of its articles has") @RequestParam(required = false) String topic,
             @Parameter(description = "provider domain that covered it") @RequestParam(required = false) String provider,
             @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
+            @Parameter(description = "name of a collection an outlet that covered it is in")
+            @RequestParam(required = false) String collection,
+            @Parameter(description = "media type of an outlet that covered it (wire, national, local, …)")
+            @RequestParam(required = false) String mediaType,
+            @Parameter(description = "country of an outlet that covered it (e.g. US)")
+            @RequestParam(required = false) String country,
             @Parameter(description = "words an article of the story has in its title or excerpt")
             @RequestParam(required = false) String q,
             @Parameter(description = "sort=field[,asc|desc], repeatable; fields: size, providers, recency (each "
@@ -68,8 +74,12 @@ class StoryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         TimeRange range = TimeRange.parse(from, to);
         SortOrder order = StoryQueries.SORTS.parse(sort);
-        return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders, q), order, page,
-                size);
+        return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders,
+                q, blankToNull(collection), blankToNull(mediaType), blankToNull(country)), order, page, size);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/stories/{id}")

@@ -46,9 +46,22 @@ public class StoryQueries {
     public static final SortFields SORTS = SortFields.of("size", Field.desc("size", "s.size"),
             Field.desc("providers", "s.providerCount"), Field.desc("recency", "s.lastPublishedAt"));
 
-    /** Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps. */
+    /**
+     * Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps.
+     * {@code collection}, {@code mediaType}, {@code country}: an outlet that covered it is in that collection (exact
+     * name), has that media type or that country (both case-insensitive).
+     */
     public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders,
-            String q) {
+            String q, String collection, String mediaType, String country) {
+
+        public StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders, String q) {
+            this(from, to, topic, provider, minProviders, q, null, null, null);
+        }
+
+        boolean none() {
+            return from == null && to == null && topic == null && provider == null && minProviders == null
+                    && (q == null || q.isBlank()) && collection == null && mediaType == null && country == null;
+        }
     }
 
     /** The stories the list's filters select, as {@code s}; a null parameter does not filter. */
@@ -61,6 +74,12 @@ public class StoryQueries {
               AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
               AND ($provider IS NULL
                    OR EXISTS { (s)<-[:COVERED]-(:Provider {domain: $provider}) })
+              AND ($collection IS NULL
+                   OR EXISTS { (s)<-[:COVERED]-(:Provider)-[:IN_COLLECTION]->(:Collection {name: $collection}) })
+              AND ($mediaType IS NULL
+                   OR EXISTS { (s)<-[:COVERED]-(p:Provider) WHERE toLower(p.mediaType) = toLower($mediaType) })
+              AND ($country IS NULL
+                   OR EXISTS { (s)<-[:COVERED]-(p:Provider) WHERE toUpper(p.country) = toUpper($country) })
             """;
 
     /** The columns {@link #summary(Value)} reads, as the map {@code s}. */
@@ -84,8 +103,7 @@ public class StoryQueries {
     }
 
     public Page<StorySummary> stories(StoryFilter filter, SortOrder sort, int page, int size) {
-        if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
-                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
+        if (filter.none()) {
             return allStories(sort, page, size);
         }
         Map<String, Object> params = new HashMap<>();
@@ -93,6 +111,9 @@ public class StoryQueries {
         params.put("to", utc(filter.to()));
         params.put("topic", filter.topic());
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
+        params.put("collection", filter.collection());
+        params.put("mediaType", filter.mediaType());
+        params.put("country", filter.country());
         params.put("minProviders", filter.minProviders() == null ? 0 : filter.minProviders());
         params.put("ids", filter.q() == null || filter.q().isBlank() ? null : storiesMatching(filter.q()));
         params.put("skip", (long) page * size);

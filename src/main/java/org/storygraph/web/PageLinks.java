@@ -15,10 +15,11 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.storygraph.common.Page;
+import org.storygraph.common.Paged;
 
 /**
- * RFC 8288 {@code Link} headers on every response whose body is a {@link Page}, whichever controller returns it:
+ * RFC 8288 {@code Link} headers on every response whose body is a {@link Paged} page (a {@code common.Page} or a
+ * feature's page record), whichever controller returns it:
  * {@code first} and {@code last} always, {@code prev} unless on the first page, {@code next} unless on the last.
  * The targets are root-relative ({@code /api/stories?sort=recency&page=2&size=20}): the request's path and query
  * with only {@code page} and {@code size} replaced, so they stay right behind a proxy and can be kept with a
@@ -36,14 +37,14 @@ class PageLinks implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
             Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
             ServerHttpResponse response) {
-        if (body instanceof Page<?> page && request instanceof ServletServerHttpRequest servlet) {
+        if (body instanceof Paged page && request instanceof ServletServerHttpRequest servlet) {
             response.getHeaders().set(HttpHeaders.LINK, header(servlet.getServletRequest(), page));
         }
         return body;
     }
 
     /** The {@code Link} header value for {@code page} answered to {@code request}. */
-    static String header(HttpServletRequest request, Page<?> page) {
+    static String header(HttpServletRequest request, Paged page) {
         int last = Math.max(page.totalPages() - 1, 0);
         List<String> links = new ArrayList<>(4);
         links.add(link(request, 0, page.size(), "first"));
