@@ -1,5 +1,6 @@
 package org.storygraph.clustering;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public class StoryClusterer {
     private final FeatureStore featureStore;
     private final StoryWriter writer;
     private final CandidateReader candidates;
+    private final ClusteringRuns runs;
     private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
     private final Timer batchTimer;
@@ -62,16 +64,51 @@ public class StoryClusterer {
     private Lexicon lexicon;
     private MeanEmbedding mean;
 
-    /** What one clustering run did. */
+    /**
+     * What one clustering run did; {@code runId} names its {@code (:ClusteringRun)} (null when there was nothing to
+     * cluster, and no run was recorded).
+     */
     public record Result(int articles, int storiesCreated, int storiesUpdated, int storiesMerged, int duplicates,
-            long millis) {
+            long millis, String runId) {
 
-        static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0);
+        static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0, null);
 
         Result plus(Result o) {
             return new Result(articles + o.articles, storiesCreated + o.storiesCreated,
                     storiesUpdated + o.storiesUpdated, storiesMerged + o.storiesMerged, duplicates + o.duplicates,
-                    millis + o.millis);
+                    millis + o.millis, null);
+        }
+
+        Result withRun(String id) {
+            return new Result(articles, storiesCreated, storiesUpdated, storiesMerged, duplicates, millis, id);
+        }
+    }
+
+    /**
+     * What the batches of one incremental run did to stories: for each story touched, the stories that existed before
+     * the run and are now part of it (none for a story the run created), and the sizes of those before the run.
+     */
+    private static final class Track {
+        final Map<String, Set<String>> origins = new LinkedHashMap<>();
+        final Map<String, Integer> previousSizes = new HashMap<>();
+
+        void created(String id) {
+            origins.put(id, new TreeSet<>());
+        }
+
+        void joined(String target, List<String> stories, Map<String, StoryWriter.StoryState> states) {
+            Set<String> from = new TreeSet<>();
+            for (String s : stories) {
+                Set<String> earlier = origins.remove(s);
+                if (earlier != null) {
+                    from.addAll(earlier);
+                } else {
+                    from.add(s);
+                    previousSizes.putIfAbsent(s, states.get(s).buckets().values().stream()
+                            .mapToInt(Integer::intValue).sum());
+                }
+            }
+            origins.put(target, from);
         }
     }
 
@@ -87,6 +124,8 @@ public class StoryClusterer {
         this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(graph);
         this.candidates = new CandidateReader(graph);
+        this.runs = new ClusteringRuns(graph, properties, SentenceEmbedder.MODEL_NAME, embedder.checksum(),
+                ClusteringRuns.codeVersion());
     }
 
     @EventListener
@@ -109,10 +148,52 @@ public class StoryClusterer {
 
     /** Assigns the given articles that have no story yet to stories. */
     public Result cluster(Collection<String> urls) {
-        return batchTimer.record(() -> clusterUntimed(urls));
+        return batchTimer.record(() -> {
+            lock.lock();
+            try {
+                Instant started = Instant.now();
+                Track track = new Track();
+                Result result = clusterUntimed(urls, track);
+                if (result.articles() == 0) {
+                    return result;
+                }
+                return result.withRun(recordIncremental(started, result.articles(), track));
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
-    private Result clusterUntimed(Collection<String> urls) {
+    /** Records an incremental run: each story it touched, as created, grown or merged, with its size now. */
+    private String recordIncremental(Instant started, int articles, Track track) {
+        Map<String, Integer> sizes = new HashMap<>();
+        graph.read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                RETURN s.id AS id, COUNT { (s)<-[:IN_STORY]-(:Article) } AS size
+                """, Map.of("ids", List.copyOf(track.origins.keySet())))
+                .list(r -> sizes.put(r.get("id").asString(), r.get("size").asInt())));
+        List<StoryChange> changes = new ArrayList<>();
+        track.origins.forEach((id, from) -> {
+            if (!sizes.containsKey(id)) {
+                return;
+            }
+            String kind = from.isEmpty() ? StoryChange.CREATED
+                    : from.size() == 1 && from.contains(id) ? StoryChange.GROWN : StoryChange.MERGED;
+            List<String> fromIds = new ArrayList<>(from);
+            fromIds.sort(Comparator.comparing((String f) -> !f.equals(id)).thenComparing(f -> f));
+            changes.add(new StoryChange(0, kind, id, fromIds, sizes.get(id),
+                    track.previousSizes.getOrDefault(id, 0)));
+        });
+        return publish(runs.record(ClusteringRuns.INCREMENTAL, started, articles, changes));
+    }
+
+    private String publish(ClusteringRuns.Recorded run) {
+        events.publishEvent(new StoriesChanged(run.id(), run.finishedAt(), run.changes()));
+        return run.id();
+    }
+
+    private Result clusterUntimed(Collection<String> urls, Track track) {
         int chunk = Math.max(100, properties.reclusterChunk());
         if (urls.size() > chunk) {
             // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
@@ -123,7 +204,8 @@ public class StoryClusterer {
                     """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             for (int from = 0; from < ordered.size(); from += chunk) {
-                total = total.plus(clusterUntimed(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
+                total = total.plus(clusterUntimed(ordered.subList(from, Math.min(ordered.size(), from + chunk)),
+                        track));
             }
             return total;
         }
@@ -154,10 +236,10 @@ public class StoryClusterer {
             }
             long featureMillis = (System.nanoTime() - featuresStarted) / 1_000_000;
             long embeddingMillis = featureStore.takeEmbeddingMillis();
-            Result result = clusterBatch(todo, changedStories);
+            Result result = clusterBatch(todo, changedStories, track);
             events.publishEvent(new GraphChanged("stories"));
             result = new Result(result.articles(), result.storiesCreated(), result.storiesUpdated(),
-                    result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000);
+                    result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000, null);
             log.info("Clustered {} articles in {} ms (features {} ms of which embedding {} ms, candidates {} ms: "
                     + "vector index {} ms, related {} ms, stories {} ms; clustering {} ms, writing {} ms): "
                     + "{} stories created, {} updated, {} merged, {} duplicates", result.articles(), result.millis(),
@@ -210,6 +292,8 @@ public class StoryClusterer {
         lock.lock();
         try {
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
+            Map<String, StoryWriter.Snapshot> before = writer.snapshot();
             writer.deleteAllStories();
             events.publishEvent(new GraphChanged("stories"));
             lexicon = null;
@@ -228,16 +312,47 @@ public class StoryClusterer {
                     break;
                 }
                 List<String> part = urls.subList(from, Math.min(urls.size(), from + chunk));
-                total = total.plus(clusterUntimed(part));
+                total = total.plus(clusterUntimed(part, new Track()));
                 progress.accept(String.format("recluster: %,d/%,d articles", Math.min(urls.size(), from + chunk),
                         urls.size()));
                 counts.update(Math.min(urls.size(), from + chunk), urls.size());
             }
+            String runId = recordRecluster(startedAt, urls.size(), before);
             return new Result(total.articles(), total.storiesCreated(), total.storiesUpdated(),
-                    total.storiesMerged(), total.duplicates(), (System.nanoTime() - started) / 1_000_000);
+                    total.storiesMerged(), total.duplicates(), (System.nanoTime() - started) / 1_000_000, runId);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Gives the rebuilt stories the ids of the stories they continue ({@link StoryIdMatcher}), keeps the creation
+     * time of every kept id and the last-change time of every story whose members and label are as before, and
+     * records the run with its changes.
+     */
+    private String recordRecluster(Instant started, int articles, Map<String, StoryWriter.Snapshot> before) {
+        Map<String, StoryWriter.Snapshot> after = writer.snapshot();
+        Map<String, Set<String>> oldMembers = new HashMap<>();
+        before.forEach((id, snap) -> oldMembers.put(id, snap.members()));
+        Map<String, Set<String>> newMembers = new HashMap<>();
+        after.forEach((id, snap) -> newMembers.put(id, snap.members()));
+        StoryIdMatcher.Outcome outcome = StoryIdMatcher.match(oldMembers, newMembers,
+                (key, n) -> ArticleIds.of(key + "#" + n));
+        Set<String> changed = new TreeSet<>();
+        outcome.changes().forEach(c -> changed.add(c.storyId()));
+        List<StoryWriter.Kept> kept = new ArrayList<>();
+        outcome.ids().forEach((key, id) -> {
+            StoryWriter.Snapshot old = before.get(id);
+            if (old != null) {
+                boolean same = !changed.contains(id) && java.util.Objects.equals(old.label(), after.get(key).label());
+                kept.add(new StoryWriter.Kept(key, id, old.createdAt(), same ? old.updatedAt() : null));
+            } else if (!key.equals(id)) {
+                kept.add(new StoryWriter.Kept(key, id, null, null));
+            }
+        });
+        writer.rename(kept);
+        events.publishEvent(new GraphChanged("stories"));
+        return publish(runs.record(ClusteringRuns.RECLUSTER, started, articles, outcome.changes()));
     }
 
     private List<Features> loadFeatures(List<String> urls) {
@@ -301,7 +416,7 @@ public class StoryClusterer {
     /** Milliseconds of the candidate phase's parts: vector index, related links, story states. */
     private final long[] candidateParts = new long[3];
 
-    private Result clusterBatch(List<Features> batch, Set<String> changedStories) {
+    private Result clusterBatch(List<Features> batch, Set<String> changedStories, Track track) {
         long t0 = System.nanoTime();
         Agglomerator agg = new Agglomerator(properties.model());
         Map<String, SparseVector> vectors = new HashMap<>();
@@ -385,7 +500,10 @@ public class StoryClusterer {
         agg.run();
         long t2 = System.nanoTime();
 
-        // read the outcome: which story each root becomes
+        // read the outcome: which story each root becomes; a new story's id is derived from its earliest article,
+        // unless a story has that id already
+        Set<String> taken = candidates.existingStories(batch.stream()
+                .map(f -> ArticleIds.of("story:" + f.url())).toList());
         StoryWriter.Changes changes = new StoryWriter.Changes();
         changes.refreshed.addAll(changedStories);
         int created = 0;
@@ -411,7 +529,13 @@ public class StoryClusterer {
                         .min(Comparator.comparingLong(Features::epochSecond).thenComparing(Features::url))
                         .orElseThrow();
                 target = ArticleIds.of("story:" + earliest.url());
+                for (int n = 1; taken.contains(target); n++) {
+                    // the id of a story that kept it through a recluster, or of another story of this batch
+                    target = ArticleIds.of("story:" + earliest.url() + "#" + n);
+                }
+                taken.add(target);
                 changes.created.add(target);
+                track.created(target);
                 created++;
             } else {
                 stories.sort(Comparator.comparing((String id) -> states.get(id).firstEpochSecond())
@@ -421,6 +545,7 @@ public class StoryClusterer {
                     changes.absorbed.put(gone, target);
                     merged++;
                 }
+                track.joined(target, stories, states);
                 updated++;
             }
             for (Features f : articles) {
@@ -436,7 +561,7 @@ public class StoryClusterer {
         phase[0] = (t1 - t0) / 1_000_000;
         phase[1] = (t2 - t1) / 1_000_000;
         phase[2] = (t3 - t2) / 1_000_000;
-        return new Result(batch.size(), created, updated, merged, duplicates.size(), 0);
+        return new Result(batch.size(), created, updated, merged, duplicates.size(), 0, null);
     }
 
     private int windowDays() {

@@ -117,7 +117,7 @@ class StoryController {
             String stopped = job.cancelRequested() && last[0] < last[1]
                     ? String.format("cancelled after %,d of %,d articles", last[0], last[1]) : null;
             return new ReclusterResult(r.articles(), r.storiesCreated() - r.storiesMerged(), r.duplicates(),
-                    r.millis(), stopped);
+                    r.millis(), stopped, r.runId());
         }));
     }
 }

@@ -48,7 +48,9 @@ public final class StoryViews {
      *
      * @param stopped null when it went through; else where it stopped ("cancelled after 5,000 of 100,000 articles":
      *                the articles after have no story until the next recluster)
+     * @param runId   the clustering run it recorded ({@code GET /api/runs/{id}})
      */
-    public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped) {
+    public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped,
+            String runId) {
     }
 }
