@@ -83,11 +83,15 @@ public class RunQueries {
         return Page.of(items, page, size, total);
     }
 
-    /** Stored changes with a sequence number above {@code after}, oldest first, at most {@code limit}. */
+    /**
+     * Stored changes with a sequence number above {@code after}, oldest first: the newest {@code limit} of them when
+     * there are more.
+     */
     public List<Change> changesAfter(long after, int limit) {
         return graph.list("""
                 MATCH (c:ClusteringChange) WHERE c.sequence > $after
-                RETURN c ORDER BY c.sequence LIMIT $limit
+                WITH c ORDER BY c.sequence DESC LIMIT $limit
+                RETURN c ORDER BY c.sequence
                 """, Map.of("after", after, "limit", limit), RunQueries::change);
     }
 

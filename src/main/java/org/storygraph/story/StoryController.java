@@ -1,5 +1,7 @@
 package org.storygraph.story;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +61,9 @@ class StoryController {
             @Parameter(description = "at least this many providers") @RequestParam(required = false) @Min(1) Integer minProviders,
             @Parameter(description = "words an article of the story has in its title or excerpt")
             @RequestParam(required = false) String q,
+            @Parameter(description = "only stories created or changed (members, size, label, times) after this "
+                    + "time: " + TimeRange.FORMATS + " (UTC without zone)")
+            @RequestParam(required = false) String changedSince,
             @Parameter(description = "sort=field[,asc|desc], repeatable; fields: size, providers, recency (each "
                     + "descending unless asked otherwise); default size,desc", array = @ArraySchema(schema = @Schema(
                     type = "string", allowableValues = {"size", "size,desc", "size,asc", "providers", "providers,desc",
@@ -68,8 +73,9 @@ class StoryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         TimeRange range = TimeRange.parse(from, to);
         SortOrder order = StoryQueries.SORTS.parse(sort);
-        return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders, q), order, page,
-                size);
+        Instant since = TimeRange.instant("changedSince", changedSince, ZoneOffset.UTC);
+        return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders,
+                q, since), order, page, size);
     }
 
     @GetMapping("/stories/{id}")

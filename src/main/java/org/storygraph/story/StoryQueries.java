@@ -46,9 +46,16 @@ public class StoryQueries {
     public static final SortFields SORTS = SortFields.of("size", Field.desc("size", "s.size"),
             Field.desc("providers", "s.providerCount"), Field.desc("recency", "s.lastPublishedAt"));
 
-    /** Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps. */
+    /**
+     * Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps;
+     * {@code changedSince}: the story was created or changed (members, size, label, times) after it.
+     */
     public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders,
-            String q) {
+            String q, Instant changedSince) {
+
+        public StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders, String q) {
+            this(from, to, topic, provider, minProviders, q, null);
+        }
     }
 
     /** The stories the list's filters select, as {@code s}; a null parameter does not filter. */
@@ -56,6 +63,7 @@ public class StoryQueries {
             MATCH (s:Story)
             WHERE s.providerCount >= $minProviders
               AND ($ids IS NULL OR s.id IN $ids)
+              AND ($changedSince IS NULL OR s.updatedAt > $changedSince)
               AND ($from IS NULL OR s.lastPublishedAt >= $from)
               AND ($to IS NULL OR s.firstPublishedAt < $to)
               AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
@@ -85,12 +93,14 @@ public class StoryQueries {
 
     public Page<StorySummary> stories(StoryFilter filter, SortOrder sort, int page, int size) {
         if (filter.from() == null && filter.to() == null && filter.topic() == null && filter.provider() == null
-                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())) {
+                && filter.minProviders() == null && (filter.q() == null || filter.q().isBlank())
+                && filter.changedSince() == null) {
             return allStories(sort, page, size);
         }
         Map<String, Object> params = new HashMap<>();
         params.put("from", utc(filter.from()));
         params.put("to", utc(filter.to()));
+        params.put("changedSince", utc(filter.changedSince()));
         params.put("topic", filter.topic());
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("minProviders", filter.minProviders() == null ? 0 : filter.minProviders());

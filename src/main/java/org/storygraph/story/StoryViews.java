@@ -53,4 +53,17 @@ public final class StoryViews {
     public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped,
             String runId) {
     }
+
+    /**
+     * The data of a change-feed event ({@code GET /api/stories/changes}); the event's name is the kind of change
+     * (created, grown, merged, split, removed) and its id the change's sequence number.
+     *
+     * @param storyId the story's id after the run (the id that is gone, for removed)
+     * @param runId   the clustering run ({@code GET /api/runs/{id}})
+     * @param fromIds the stories before the run it shares members with, most shared first
+     * @param size    its members after the run
+     * @param at      when the run finished
+     */
+    public record StoryChangeEvent(String storyId, String runId, List<String> fromIds, long size, Instant at) {
+    }
 }
