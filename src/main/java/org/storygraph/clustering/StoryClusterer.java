@@ -171,8 +171,8 @@ public class StoryClusterer {
                 UNWIND $ids AS id
                 MATCH (s:Story {id: id})
                 RETURN s.id AS id, COUNT { (s)<-[:IN_STORY]-(:Article) } AS size
-                """, Map.of("ids", List.copyOf(track.origins.keySet())))
-                .list(r -> sizes.put(r.get("id").asString(), r.get("size").asInt())));
+                """, Map.of("ids", List.copyOf(track.origins.keySet()))).list())
+                .forEach(r -> sizes.put(r.get("id").asString(), r.get("size").asInt()));
         List<StoryChange> changes = new ArrayList<>();
         track.origins.forEach((id, from) -> {
             if (!sizes.containsKey(id)) {

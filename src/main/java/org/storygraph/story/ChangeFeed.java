@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -45,15 +46,14 @@ class ChangeFeed implements SmartLifecycle {
     private final RunQueries runs;
     private final ChangeFeedProperties properties;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService heartbeats;
-    private final ExecutorService sender;
+    /** The heartbeat timer and the sending thread: made on start, ended on stop (a context may restart). */
+    private volatile ScheduledExecutorService heartbeats;
+    private volatile ExecutorService sender;
     private volatile boolean running;
 
     ChangeFeed(RunQueries runs, ChangeFeedProperties properties) {
         this.runs = runs;
         this.properties = properties;
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "change-feed-heartbeat"));
-        this.sender = Executors.newSingleThreadExecutor(r -> daemon(r, "change-feed"));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -91,8 +91,13 @@ class ChangeFeed implements SmartLifecycle {
             events.add(new Event(c.sequence(), c.kind(), new StoryChangeEvent(c.storyId(), changed.runId(),
                     c.fromIds(), c.size(), changed.at())));
         }
-        if (!events.isEmpty() && !subscribers.isEmpty()) {
-            sender.execute(() -> subscribers.forEach(s -> s.live(events)));
+        ExecutorService out = sender;
+        if (!events.isEmpty() && !subscribers.isEmpty() && out != null) {
+            try {
+                out.execute(() -> subscribers.forEach(s -> s.live(events)));
+            } catch (RejectedExecutionException stopping) {
+                // the feed is stopping: its streams are closed, their clients reconnect with Last-Event-ID
+            }
         }
     }
 
@@ -106,20 +111,30 @@ class ChangeFeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         long every = Math.max(1, properties.heartbeat().toMillis());
+        sender = Executors.newSingleThreadExecutor(r -> daemon(r, "change-feed"));
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "change-feed-heartbeat"));
         heartbeats.scheduleAtFixedRate(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
         running = true;
     }
 
     /** Closes every stream (before the web server waits for open requests) and stops the feed's threads. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         subscribers.forEach(s -> s.emitter.complete());
         subscribers.clear();
         heartbeats.shutdownNow();
         sender.shutdownNow();
+        heartbeats = null;
+        sender = null;
     }
 
     @Override
