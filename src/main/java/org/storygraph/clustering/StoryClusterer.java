@@ -37,11 +37,15 @@ import org.storygraph.ingest.ArticlesLoaded;
  * {@link StoryModel}. RELATED_TO links add candidates; near-duplicates are recorded ({@code DUPLICATE_OF}).
  * Everything runs under one lock, so loads that overlap cluster one after the other.
  * <p>
- * Why this class is a little over 400 lines: it is the orchestration of a clustering batch — read candidates
+ * Why this class is about 500 lines: it is the orchestration of a clustering batch — read candidates
  * ({@link CandidateReader}), seed the agglomeration with the touched stories' stored state, run it, and assemble
  * the one write ({@link StoryWriter}) — plus the collection statistics (lexicon, mean embedding) that must change
- * under the same lock. Each step is delegated; splitting the sequence itself would hide the order that makes
- * incremental growth and a recluster agree.
+ * under the same lock, and the record of each run ({@link ClusteringRuns}: what it changed, the ids a recluster
+ * keeps), which must be taken under that lock too. Each step is delegated; splitting the sequence itself would hide
+ * the order that makes incremental growth and a recluster agree.
+ * <p>
+ * Every run — an incremental {@link #cluster} (however many chunks) or a {@link #recluster} — is recorded as a
+ * {@code (:ClusteringRun)} with its story changes, and announced as a {@link StoriesChanged} event.
  */
 @Service
 public class StoryClusterer {
@@ -84,34 +88,6 @@ public class StoryClusterer {
         }
     }
 
-    /**
-     * What the batches of one incremental run did to stories: for each story touched, the stories that existed before
-     * the run and are now part of it (none for a story the run created), and the sizes of those before the run.
-     */
-    private static final class Track {
-        final Map<String, Set<String>> origins = new LinkedHashMap<>();
-        final Map<String, Integer> previousSizes = new HashMap<>();
-
-        void created(String id) {
-            origins.put(id, new TreeSet<>());
-        }
-
-        void joined(String target, List<String> stories, Map<String, StoryWriter.StoryState> states) {
-            Set<String> from = new TreeSet<>();
-            for (String s : stories) {
-                Set<String> earlier = origins.remove(s);
-                if (earlier != null) {
-                    from.addAll(earlier);
-                } else {
-                    from.add(s);
-                    previousSizes.putIfAbsent(s, states.get(s).buckets().values().stream()
-                            .mapToInt(Integer::intValue).sum());
-                }
-            }
-            origins.put(target, from);
-        }
-    }
-
     StoryClusterer(Graph graph, StoryProperties properties, SentenceEmbedder embedder,
             ApplicationEventPublisher events, ObjectProvider<MeterRegistry> registry) {
         MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
@@ -124,7 +100,7 @@ public class StoryClusterer {
         this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(graph);
         this.candidates = new CandidateReader(graph);
-        this.runs = new ClusteringRuns(graph, properties, SentenceEmbedder.MODEL_NAME, embedder.checksum(),
+        this.runs = new ClusteringRuns(graph, writer, properties, SentenceEmbedder.MODEL_NAME, embedder.checksum(),
                 ClusteringRuns.codeVersion());
     }
 
@@ -152,7 +128,7 @@ public class StoryClusterer {
             lock.lock();
             try {
                 Instant started = Instant.now();
-                Track track = new Track();
+                ClusteringRuns.Track track = new ClusteringRuns.Track();
                 Result result = clusterUntimed(urls, track);
                 if (result.articles() == 0) {
                     return result;
@@ -164,28 +140,9 @@ public class StoryClusterer {
         });
     }
 
-    /** Records an incremental run: each story it touched, as created, grown or merged, with its size now. */
-    private String recordIncremental(Instant started, int articles, Track track) {
-        Map<String, Integer> sizes = new HashMap<>();
-        graph.read(tx -> tx.run("""
-                UNWIND $ids AS id
-                MATCH (s:Story {id: id})
-                RETURN s.id AS id, COUNT { (s)<-[:IN_STORY]-(:Article) } AS size
-                """, Map.of("ids", List.copyOf(track.origins.keySet()))).list())
-                .forEach(r -> sizes.put(r.get("id").asString(), r.get("size").asInt()));
-        List<StoryChange> changes = new ArrayList<>();
-        track.origins.forEach((id, from) -> {
-            if (!sizes.containsKey(id)) {
-                return;
-            }
-            String kind = from.isEmpty() ? StoryChange.CREATED
-                    : from.size() == 1 && from.contains(id) ? StoryChange.GROWN : StoryChange.MERGED;
-            List<String> fromIds = new ArrayList<>(from);
-            fromIds.sort(Comparator.comparing((String f) -> !f.equals(id)).thenComparing(f -> f));
-            changes.add(new StoryChange(0, kind, id, fromIds, sizes.get(id),
-                    track.previousSizes.getOrDefault(id, 0)));
-        });
-        return publish(runs.record(ClusteringRuns.INCREMENTAL, started, articles, changes));
+    /** Records an incremental run and announces its changes. */
+    private String recordIncremental(Instant started, int articles, ClusteringRuns.Track track) {
+        return publish(runs.recordIncremental(started, articles, track));
     }
 
     private String publish(ClusteringRuns.Recorded run) {
@@ -193,7 +150,7 @@ public class StoryClusterer {
         return run.id();
     }
 
-    private Result clusterUntimed(Collection<String> urls, Track track) {
+    private Result clusterUntimed(Collection<String> urls, ClusteringRuns.Track track) {
         int chunk = Math.max(100, properties.reclusterChunk());
         if (urls.size() > chunk) {
             // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
@@ -312,7 +269,7 @@ public class StoryClusterer {
                     break;
                 }
                 List<String> part = urls.subList(from, Math.min(urls.size(), from + chunk));
-                total = total.plus(clusterUntimed(part, new Track()));
+                total = total.plus(clusterUntimed(part, new ClusteringRuns.Track()));
                 progress.accept(String.format("recluster: %,d/%,d articles", Math.min(urls.size(), from + chunk),
                         urls.size()));
                 counts.update(Math.min(urls.size(), from + chunk), urls.size());
@@ -325,34 +282,11 @@ public class StoryClusterer {
         }
     }
 
-    /**
-     * Gives the rebuilt stories the ids of the stories they continue ({@link StoryIdMatcher}), keeps the creation
-     * time of every kept id and the last-change time of every story whose members and label are as before, and
-     * records the run with its changes.
-     */
+    /** Gives the rebuilt stories the ids of the stories they continue, records the run, announces its changes. */
     private String recordRecluster(Instant started, int articles, Map<String, StoryWriter.Snapshot> before) {
-        Map<String, StoryWriter.Snapshot> after = writer.snapshot();
-        Map<String, Set<String>> oldMembers = new HashMap<>();
-        before.forEach((id, snap) -> oldMembers.put(id, snap.members()));
-        Map<String, Set<String>> newMembers = new HashMap<>();
-        after.forEach((id, snap) -> newMembers.put(id, snap.members()));
-        StoryIdMatcher.Outcome outcome = StoryIdMatcher.match(oldMembers, newMembers,
-                (key, n) -> ArticleIds.of(key + "#" + n));
-        Set<String> changed = new TreeSet<>();
-        outcome.changes().forEach(c -> changed.add(c.storyId()));
-        List<StoryWriter.Kept> kept = new ArrayList<>();
-        outcome.ids().forEach((key, id) -> {
-            StoryWriter.Snapshot old = before.get(id);
-            if (old != null) {
-                boolean same = !changed.contains(id) && java.util.Objects.equals(old.label(), after.get(key).label());
-                kept.add(new StoryWriter.Kept(key, id, old.createdAt(), same ? old.updatedAt() : null));
-            } else if (!key.equals(id)) {
-                kept.add(new StoryWriter.Kept(key, id, null, null));
-            }
-        });
-        writer.rename(kept);
+        ClusteringRuns.Recorded run = runs.recordRecluster(started, articles, before);
         events.publishEvent(new GraphChanged("stories"));
-        return publish(runs.record(ClusteringRuns.RECLUSTER, started, articles, outcome.changes()));
+        return publish(run);
     }
 
     private List<Features> loadFeatures(List<String> urls) {
@@ -416,7 +350,7 @@ public class StoryClusterer {
     /** Milliseconds of the candidate phase's parts: vector index, related links, story states. */
     private final long[] candidateParts = new long[3];
 
-    private Result clusterBatch(List<Features> batch, Set<String> changedStories, Track track) {
+    private Result clusterBatch(List<Features> batch, Set<String> changedStories, ClusteringRuns.Track track) {
         long t0 = System.nanoTime();
         Agglomerator agg = new Agglomerator(properties.model());
         Map<String, SparseVector> vectors = new HashMap<>();
