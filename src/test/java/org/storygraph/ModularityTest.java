@@ -29,7 +29,7 @@ class ModularityTest {
     void everyModuleIsDeclaredAndBenchmarksAreNotInTheApplication() {
         List<String> names = MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString).sorted().toList();
         assertThat(names).containsExactly("article", "backup", "cli", "clustering", "common", "coverage", "export",
-                "feeds", "graph", "ingest", "jobs", "outlets", "query", "story", "timeline", "web");
+                "feeds", "graph", "ingest", "jobs", "outlets", "query", "runs", "story", "timeline", "web");
     }
 
     @Test

@@ -33,8 +33,9 @@ class ReclusterCommand implements Callable<Integer> {
         // recorded as a job (storygraph jobs list), run here in this process
         StoryClusterer.Result result = cli.bean(JobService.class).runHere(JobKind.RECLUSTER, "articles",
                 Map.of("from", "cli"), job -> clusterer.recluster(cli.err()::println, job::progress));
-        cli.out().printf("Reclustered %d articles into %d stories (%d duplicates) in %.1f s%n", result.articles(),
-                result.storiesCreated() - result.storiesMerged(), result.duplicates(), result.millis() / 1000.0);
+        cli.out().printf("Reclustered %d articles into %d stories (%d duplicates) in %.1f s (run %s)%n",
+                result.articles(), result.storiesCreated() - result.storiesMerged(), result.duplicates(),
+                result.millis() / 1000.0, result.runId());
         if (checksum) {
             cli.out().println(cli.bean(GraphDump.class).checksum());
         }

@@ -160,6 +160,15 @@ final class CandidateReader {
                         r.get("story").isNull() ? null : r.get("story").asString()))));
     }
 
+    /** Those of the given story ids that a story has. */
+    Set<String> existingStories(Collection<String> ids) {
+        return new HashSet<>(graph.read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                RETURN s.id AS id
+                """, Map.of("ids", List.copyOf(ids))).list(r -> r.get("id").asString())));
+    }
+
     Map<String, StoryState> storyStates(Collection<String> ids) {
         Map<String, StoryState> states = new LinkedHashMap<>();
         if (ids.isEmpty()) {

@@ -1,8 +1,12 @@
 package org.storygraph.clustering;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +32,12 @@ public final class SentenceEmbedder implements AutoCloseable {
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
+    /** The model's name, as clustering runs record it. */
+    public static final String MODEL_NAME = "all-MiniLM-L6-v2 (quantised ONNX, langchain4j)";
+
     private final Model model;
     private final ExecutorService executor;
+    private final String checksum;
 
     public SentenceEmbedder(int threads) {
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -37,10 +45,20 @@ public final class SentenceEmbedder implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.model = new Model(executor, load());
+        Loaded loaded = load();
+        this.model = new Model(executor, loaded.encoder());
+        this.checksum = loaded.checksum();
     }
 
-    private static OnnxBertBiEncoder load() {
+    /** SHA-256 (hex) of the model file and then the tokenizer file, as loaded. */
+    public String checksum() {
+        return checksum;
+    }
+
+    private record Loaded(OnnxBertBiEncoder encoder, String checksum) {
+    }
+
+    private static Loaded load() {
         try (InputStream modelStream = SentenceEmbedder.class.getResourceAsStream(MODEL);
              InputStream tokenizer = SentenceEmbedder.class.getResourceAsStream(TOKENIZER)) {
             if (modelStream == null || tokenizer == null) {
@@ -51,9 +69,15 @@ public final class SentenceEmbedder implements AutoCloseable {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(modelStream.readAllBytes(), options);
-            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
-        } catch (IOException | OrtException e) {
+            byte[] modelBytes = modelStream.readAllBytes();
+            byte[] tokenizerBytes = tokenizer.readAllBytes();
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(modelBytes);
+            digest.update(tokenizerBytes);
+            OrtSession session = environment.createSession(modelBytes, options);
+            return new Loaded(new OnnxBertBiEncoder(environment, session, new ByteArrayInputStream(tokenizerBytes),
+                    PoolingMode.MEAN), HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException | OrtException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot load the sentence embedding model: " + e.getMessage(), e);
         }
     }

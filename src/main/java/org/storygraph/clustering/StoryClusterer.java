@@ -1,5 +1,6 @@
 package org.storygraph.clustering;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -36,11 +37,15 @@ import org.storygraph.ingest.ArticlesLoaded;
  * {@link StoryModel}. RELATED_TO links add candidates; near-duplicates are recorded ({@code DUPLICATE_OF}).
  * Everything runs under one lock, so loads that overlap cluster one after the other.
  * <p>
- * Why this class is a little over 400 lines: it is the orchestration of a clustering batch — read candidates
+ * Why this class is about 500 lines: it is the orchestration of a clustering batch — read candidates
  * ({@link CandidateReader}), seed the agglomeration with the touched stories' stored state, run it, and assemble
  * the one write ({@link StoryWriter}) — plus the collection statistics (lexicon, mean embedding) that must change
- * under the same lock. Each step is delegated; splitting the sequence itself would hide the order that makes
- * incremental growth and a recluster agree.
+ * under the same lock, and the record of each run ({@link ClusteringRuns}: what it changed, the ids a recluster
+ * keeps), which must be taken under that lock too. Each step is delegated; splitting the sequence itself would hide
+ * the order that makes incremental growth and a recluster agree.
+ * <p>
+ * Every run — an incremental {@link #cluster} (however many chunks) or a {@link #recluster} — is recorded as a
+ * {@code (:ClusteringRun)} with its story changes, and announced as a {@link StoriesChanged} event.
  */
 @Service
 public class StoryClusterer {
@@ -54,6 +59,7 @@ public class StoryClusterer {
     private final FeatureStore featureStore;
     private final StoryWriter writer;
     private final CandidateReader candidates;
+    private final ClusteringRuns runs;
     private final ApplicationEventPublisher events;
     private final ReentrantLock lock = new ReentrantLock();
     private final Timer batchTimer;
@@ -62,16 +68,23 @@ public class StoryClusterer {
     private Lexicon lexicon;
     private MeanEmbedding mean;
 
-    /** What one clustering run did. */
+    /**
+     * What one clustering run did; {@code runId} names its {@code (:ClusteringRun)} (null when there was nothing to
+     * cluster, and no run was recorded).
+     */
     public record Result(int articles, int storiesCreated, int storiesUpdated, int storiesMerged, int duplicates,
-            long millis) {
+            long millis, String runId) {
 
-        static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0);
+        static final Result NOTHING = new Result(0, 0, 0, 0, 0, 0, null);
 
         Result plus(Result o) {
             return new Result(articles + o.articles, storiesCreated + o.storiesCreated,
                     storiesUpdated + o.storiesUpdated, storiesMerged + o.storiesMerged, duplicates + o.duplicates,
-                    millis + o.millis);
+                    millis + o.millis, null);
+        }
+
+        Result withRun(String id) {
+            return new Result(articles, storiesCreated, storiesUpdated, storiesMerged, duplicates, millis, id);
         }
     }
 
@@ -87,6 +100,8 @@ public class StoryClusterer {
         this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(graph);
         this.candidates = new CandidateReader(graph);
+        this.runs = new ClusteringRuns(graph, writer, properties, SentenceEmbedder.MODEL_NAME, embedder.checksum(),
+                ClusteringRuns.codeVersion());
     }
 
     @EventListener
@@ -109,10 +124,33 @@ public class StoryClusterer {
 
     /** Assigns the given articles that have no story yet to stories. */
     public Result cluster(Collection<String> urls) {
-        return batchTimer.record(() -> clusterUntimed(urls));
+        return batchTimer.record(() -> {
+            lock.lock();
+            try {
+                Instant started = Instant.now();
+                ClusteringRuns.Track track = new ClusteringRuns.Track();
+                Result result = clusterUntimed(urls, track);
+                if (result.articles() == 0) {
+                    return result;
+                }
+                return result.withRun(recordIncremental(started, result.articles(), track));
+            } finally {
+                lock.unlock();
+            }
+        });
     }
 
-    private Result clusterUntimed(Collection<String> urls) {
+    /** Records an incremental run and announces its changes. */
+    private String recordIncremental(Instant started, int articles, ClusteringRuns.Track track) {
+        return publish(runs.recordIncremental(started, articles, track));
+    }
+
+    private String publish(ClusteringRuns.Recorded run) {
+        events.publishEvent(new StoriesChanged(run.id(), run.finishedAt(), run.changes()));
+        return run.id();
+    }
+
+    private Result clusterUntimed(Collection<String> urls, ClusteringRuns.Track track) {
         int chunk = Math.max(100, properties.reclusterChunk());
         if (urls.size() > chunk) {
             // a very large load is clustered in time-ordered chunks, as a full recluster is: bounded memory
@@ -123,7 +161,8 @@ public class StoryClusterer {
                     """, Map.of("urls", List.copyOf(urls))).list(r -> r.get("url").asString()));
             Result total = Result.NOTHING;
             for (int from = 0; from < ordered.size(); from += chunk) {
-                total = total.plus(clusterUntimed(ordered.subList(from, Math.min(ordered.size(), from + chunk))));
+                total = total.plus(clusterUntimed(ordered.subList(from, Math.min(ordered.size(), from + chunk)),
+                        track));
             }
             return total;
         }
@@ -154,10 +193,10 @@ public class StoryClusterer {
             }
             long featureMillis = (System.nanoTime() - featuresStarted) / 1_000_000;
             long embeddingMillis = featureStore.takeEmbeddingMillis();
-            Result result = clusterBatch(todo, changedStories);
+            Result result = clusterBatch(todo, changedStories, track);
             events.publishEvent(new GraphChanged("stories"));
             result = new Result(result.articles(), result.storiesCreated(), result.storiesUpdated(),
-                    result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000);
+                    result.storiesMerged(), result.duplicates(), (System.nanoTime() - started) / 1_000_000, null);
             log.info("Clustered {} articles in {} ms (features {} ms of which embedding {} ms, candidates {} ms: "
                     + "vector index {} ms, related {} ms, stories {} ms; clustering {} ms, writing {} ms): "
                     + "{} stories created, {} updated, {} merged, {} duplicates", result.articles(), result.millis(),
@@ -210,6 +249,8 @@ public class StoryClusterer {
         lock.lock();
         try {
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
+            Map<String, StoryWriter.Snapshot> before = writer.snapshot();
             writer.deleteAllStories();
             events.publishEvent(new GraphChanged("stories"));
             lexicon = null;
@@ -228,16 +269,24 @@ public class StoryClusterer {
                     break;
                 }
                 List<String> part = urls.subList(from, Math.min(urls.size(), from + chunk));
-                total = total.plus(clusterUntimed(part));
+                total = total.plus(clusterUntimed(part, new ClusteringRuns.Track()));
                 progress.accept(String.format("recluster: %,d/%,d articles", Math.min(urls.size(), from + chunk),
                         urls.size()));
                 counts.update(Math.min(urls.size(), from + chunk), urls.size());
             }
+            String runId = recordRecluster(startedAt, urls.size(), before);
             return new Result(total.articles(), total.storiesCreated(), total.storiesUpdated(),
-                    total.storiesMerged(), total.duplicates(), (System.nanoTime() - started) / 1_000_000);
+                    total.storiesMerged(), total.duplicates(), (System.nanoTime() - started) / 1_000_000, runId);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Gives the rebuilt stories the ids of the stories they continue, records the run, announces its changes. */
+    private String recordRecluster(Instant started, int articles, Map<String, StoryWriter.Snapshot> before) {
+        ClusteringRuns.Recorded run = runs.recordRecluster(started, articles, before);
+        events.publishEvent(new GraphChanged("stories"));
+        return publish(run);
     }
 
     private List<Features> loadFeatures(List<String> urls) {
@@ -301,7 +350,7 @@ public class StoryClusterer {
     /** Milliseconds of the candidate phase's parts: vector index, related links, story states. */
     private final long[] candidateParts = new long[3];
 
-    private Result clusterBatch(List<Features> batch, Set<String> changedStories) {
+    private Result clusterBatch(List<Features> batch, Set<String> changedStories, ClusteringRuns.Track track) {
         long t0 = System.nanoTime();
         Agglomerator agg = new Agglomerator(properties.model());
         Map<String, SparseVector> vectors = new HashMap<>();
@@ -385,7 +434,10 @@ public class StoryClusterer {
         agg.run();
         long t2 = System.nanoTime();
 
-        // read the outcome: which story each root becomes
+        // read the outcome: which story each root becomes; a new story's id is derived from its earliest article,
+        // unless a story has that id already
+        Set<String> taken = candidates.existingStories(batch.stream()
+                .map(f -> ArticleIds.of("story:" + f.url())).toList());
         StoryWriter.Changes changes = new StoryWriter.Changes();
         changes.refreshed.addAll(changedStories);
         int created = 0;
@@ -411,7 +463,13 @@ public class StoryClusterer {
                         .min(Comparator.comparingLong(Features::epochSecond).thenComparing(Features::url))
                         .orElseThrow();
                 target = ArticleIds.of("story:" + earliest.url());
+                for (int n = 1; taken.contains(target); n++) {
+                    // the id of a story that kept it through a recluster, or of another story of this batch
+                    target = ArticleIds.of("story:" + earliest.url() + "#" + n);
+                }
+                taken.add(target);
                 changes.created.add(target);
+                track.created(target);
                 created++;
             } else {
                 stories.sort(Comparator.comparing((String id) -> states.get(id).firstEpochSecond())
@@ -421,6 +479,7 @@ public class StoryClusterer {
                     changes.absorbed.put(gone, target);
                     merged++;
                 }
+                track.joined(target, stories, states);
                 updated++;
             }
             for (Features f : articles) {
@@ -436,7 +495,7 @@ public class StoryClusterer {
         phase[0] = (t1 - t0) / 1_000_000;
         phase[1] = (t2 - t1) / 1_000_000;
         phase[2] = (t3 - t2) / 1_000_000;
-        return new Result(batch.size(), created, updated, merged, duplicates.size(), 0);
+        return new Result(batch.size(), created, updated, merged, duplicates.size(), 0, null);
     }
 
     private int windowDays() {

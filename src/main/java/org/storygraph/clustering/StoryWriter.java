@@ -3,6 +3,7 @@ package org.storygraph.clustering;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.storygraph.graph.Graph;
 
@@ -265,6 +267,67 @@ final class StoryWriter {
                 MERGE (copy)-[r:DUPLICATE_OF]->(original)
                 SET r.cosine = coalesce(e.cosine, r.cosine, 1.0)
                 """, Map.of("edges", edges)).consume();
+    }
+
+    /** A story as a recluster compares it before and after: members, label, when it was created and last changed. */
+    record Snapshot(Set<String> members, String label, Object createdAt, Object updatedAt) {
+    }
+
+    /** Every story, by id. */
+    Map<String, Snapshot> snapshot() {
+        Map<String, Snapshot> stories = new HashMap<>();
+        try (var session = graph.session(AccessMode.READ)) {
+            session.executeRead(tx -> {
+                tx.run("""
+                        MATCH (s:Story)
+                        RETURN s.id AS id, s.label AS label, s.createdAt AS createdAt, s.updatedAt AS updatedAt,
+                               [(a:Article)-[:IN_STORY]->(s) | a.url] AS members
+                        """).forEachRemaining(r -> stories.put(r.get("id").asString(), new Snapshot(
+                        new HashSet<>(r.get("members").asList(Value::asString)),
+                        r.get("label").isNull() ? null : r.get("label").asString(),
+                        r.get("createdAt").isNull() ? null : r.get("createdAt").asObject(),
+                        r.get("updatedAt").isNull() ? null : r.get("updatedAt").asObject())));
+                return null;
+            });
+        }
+        return stories;
+    }
+
+    /**
+     * A rebuilt story's final id ({@code key} is the id clustering gave it), and the creation and last-change times
+     * to restore (null: keep the new ones).
+     */
+    record Kept(String key, String id, Object createdAt, Object updatedAt) {
+    }
+
+    /** Renames rebuilt stories to their final ids (in two steps, as new and old ids may overlap) and restores times. */
+    void rename(List<Kept> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Kept k : kept) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("key", k.key());
+            row.put("id", k.id());
+            row.put("createdAt", k.createdAt());
+            row.put("updatedAt", k.updatedAt());
+            rows.add(row);
+        }
+        graph.write(tx -> {
+            tx.run("""
+                    UNWIND $rows AS k
+                    MATCH (s:Story {id: k.key})
+                    SET s.id = '~renaming~' + k.id
+                    """, Map.of("rows", rows)).consume();
+            tx.run("""
+                    UNWIND $rows AS k
+                    MATCH (s:Story {id: '~renaming~' + k.id})
+                    SET s.id = k.id, s.createdAt = coalesce(k.createdAt, s.createdAt),
+                        s.updatedAt = coalesce(k.updatedAt, s.updatedAt)
+                    """, Map.of("rows", rows)).consume();
+            return null;
+        });
     }
 
     /** Removes every story and duplicate link (a full recluster starts from here). */

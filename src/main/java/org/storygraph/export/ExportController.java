@@ -73,7 +73,9 @@ class ExportController {
         if (!exports.storyExists(id)) {
             throw new NotFoundException("story", id);
         }
-        return stream(request, f, "story-" + id, out -> exports.story(id, f, Csv.Options.excel(excel), out));
+        String run = exports.latestRun();
+        return stream(request, f, "story-" + id, run, out -> exports.story(id, f, Csv.Options.excel(excel), run,
+                out));
     }
 
     @GetMapping("/export")
@@ -94,8 +96,9 @@ class ExportController {
             HttpServletRequest request) {
         Format f = format(format);
         TimeRange range = TimeRange.parse(from, to).bounded();
-        return stream(request, f, "articles-" + day(range.from()) + "-" + day(range.to()),
-                out -> exports.span(range.from(), range.to(), f, Csv.Options.excel(excel), out));
+        String run = exports.latestRun();
+        return stream(request, f, "articles-" + day(range.from()) + "-" + day(range.to()), run,
+                out -> exports.span(range.from(), range.to(), f, Csv.Options.excel(excel), run, out));
     }
 
     @GetMapping("/coverage/leadlag/export")
@@ -134,8 +137,9 @@ class ExportController {
         TimeRange range = TimeRange.parse(from, to);
         CoverageGroup group = CoverageGroup.parse(groupBy);
         String name = t == Table.NODES && f == Format.CSV ? "leadlag-nodes" : "leadlag";
-        return stream(request, f, name, out -> exports.leadLag(range.from(), range.to(), minShared, limit, group,
-                independent, f, Csv.Options.excel(excel), t, out));
+        String run = exports.latestRun();
+        return stream(request, f, name, run, out -> exports.leadLag(range.from(), range.to(), minShared, limit, group,
+                independent, f, Csv.Options.excel(excel), t, run, out));
     }
 
     private static Format format(String format) {
@@ -147,13 +151,20 @@ class ExportController {
         return t.toString().replace(":", "").replace("T000000Z", "");
     }
 
+    /** The header naming the clustering run an export reflects (absent before the first run). */
+    static final String RUN_HEADER = "X-StoryGraph-Run";
+
     private static ResponseEntity<StreamingResponseBody> stream(HttpServletRequest request, Format format,
-            String name, Consumer<java.io.OutputStream> export) {
+            String name, String run, Consumer<java.io.OutputStream> export) {
         var async = WebAsyncUtils.getAsyncManager(request).getAsyncWebRequest();
         if (async != null) {
             async.setTimeout(STREAM_TIMEOUT.toMillis());
         }
-        return ResponseEntity.ok()
+        var response = ResponseEntity.ok();
+        if (run != null) {
+            response.header(RUN_HEADER, run);
+        }
+        return response
                 .contentType(MediaType.parseMediaType(format.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(name + "." + format.extension()).build().toString())

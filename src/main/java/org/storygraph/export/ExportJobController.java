@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.storygraph.common.Csv;
 import org.storygraph.common.InvalidParameterException;
 import org.storygraph.common.TimeRange;
 import org.storygraph.export.ExportService.Format;
@@ -83,15 +84,23 @@ class ExportJobController {
         asked.put("from", range.from());
         asked.put("to", range.to());
         asked.put("format", format.extension());
-        return JobResponses.accepted(jobs.submit(JobKind.EXPORT, "articles", asked, job -> {
+        String run = exports.latestRun();
+        ResponseEntity<Job> accepted = JobResponses.accepted(jobs.submit(JobKind.EXPORT, "articles", asked, job -> {
             long articles = exports.countSpan(from, to);
             job.progress(0, articles);
             Path file = job.resultFile("articles." + format.extension(), format.mediaType());
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-                exports.span(from, to, format, out);
+                exports.span(from, to, format, Csv.Options.PLAIN, run, out);
             }
             job.progress(articles, articles);
-            return Map.of("articles", articles, "format", format.extension(), "bytes", Files.size(file));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("articles", articles);
+            result.put("format", format.extension());
+            result.put("bytes", Files.size(file));
+            result.put("run", run);
+            return result;
         }));
+        return run == null ? accepted : ResponseEntity.status(accepted.getStatusCode())
+                .headers(accepted.getHeaders()).header(ExportController.RUN_HEADER, run).body(accepted.getBody());
     }
 }

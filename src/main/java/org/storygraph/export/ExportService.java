@@ -17,6 +17,7 @@ import org.storygraph.coverage.CoverageViews.LeadLagNetwork;
 import org.storygraph.graph.Convert;
 import org.storygraph.graph.Graph;
 import org.storygraph.graph.NodeKey;
+import org.storygraph.runs.RunQueries;
 
 /**
  * Exports for the tools researchers use: a story, the articles of a time span, or the lead/lag network, as CSV,
@@ -87,12 +88,23 @@ public class ExportService {
     private final GraphReader reader;
     private final CoverageService coverage;
     private final Json json;
+    private final RunQueries runs;
 
-    ExportService(Graph graph, CoverageService coverage, Json json) {
+    ExportService(Graph graph, CoverageService coverage, Json json, RunQueries runs) {
+        this.runs = runs;
         this.graph = graph;
         this.reader = new GraphReader(graph);
         this.coverage = coverage;
         this.json = json;
+    }
+
+    /**
+     * The clustering run an export made now reflects: the latest recorded one (null before the first). Exports
+     * name it ({@code X-StoryGraph-Run}, the JSON {@code run} field, GraphML's graph data {@code run}, a GEXF
+     * keyword {@code storygraph-run:<id>}).
+     */
+    public String latestRun() {
+        return runs.latestRunId().orElse(null);
     }
 
     public boolean storyExists(String id) {
@@ -101,12 +113,15 @@ public class ExportService {
 
     /** One story: its articles (CSV: one row each) with their providers and topics, and the links among them. */
     public void story(String id, Format format, OutputStream out) {
-        story(id, format, Csv.Options.PLAIN, out);
+        story(id, format, Csv.Options.PLAIN, latestRun(), out);
     }
 
-    /** {@link #story(String, Format, OutputStream)}, CSV written with {@code csv} (excel=true). */
-    public void story(String id, Format format, Csv.Options csv, OutputStream out) {
-        GraphSink sink = articleSink(format, csv, out, "StoryGraph story " + id);
+    /**
+     * {@link #story(String, Format, OutputStream)}, CSV written with {@code csv} (excel=true), naming clustering run
+     * {@code run}.
+     */
+    public void story(String id, Format format, Csv.Options csv, String run, OutputStream out) {
+        GraphSink sink = articleSink(format, csv, out, "StoryGraph story " + id, run);
         reader.read(GraphReader.STORY, GraphReader.storyParameters(id), sink);
         sink.close();
     }
@@ -119,12 +134,16 @@ public class ExportService {
     }
 
     public void span(Instant from, Instant to, Format format, OutputStream out) {
-        span(from, to, format, Csv.Options.PLAIN, out);
+        span(from, to, format, Csv.Options.PLAIN, latestRun(), out);
     }
 
-    /** {@link #span(Instant, Instant, Format, OutputStream)}, CSV written with {@code csv} (excel=true). */
-    public void span(Instant from, Instant to, Format format, Csv.Options csv, OutputStream out) {
-        GraphSink sink = articleSink(format, csv, out, "StoryGraph articles published in [" + from + ", " + to + ")");
+    /**
+     * {@link #span(Instant, Instant, Format, OutputStream)}, CSV written with {@code csv} (excel=true), naming
+     * clustering run {@code run}.
+     */
+    public void span(Instant from, Instant to, Format format, Csv.Options csv, String run, OutputStream out) {
+        GraphSink sink = articleSink(format, csv, out, "StoryGraph articles published in [" + from + ", " + to + ")",
+                run);
         reader.read(GraphReader.SPAN, GraphReader.spanParameters(from, to), sink);
         sink.close();
     }
@@ -134,26 +153,27 @@ public class ExportService {
      * edge), weighted by how often the source published first.
      */
     public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, OutputStream out) {
-        leadLag(from, to, minShared, limit, format, Csv.Options.PLAIN, Table.EDGES, out);
+        leadLag(from, to, minShared, limit, format, Csv.Options.PLAIN, Table.EDGES, latestRun(), out);
     }
 
     /**
      * {@link #leadLag(Instant, Instant, int, int, Format, OutputStream)}; a CSV holds the {@code table} asked for
      * (edges: Gephi's edge table, nodes: its node table) written with {@code csv} (excel=true). Graph formats hold
-     * both whatever the table.
+     * both whatever the table. The graph formats name clustering run {@code run}.
      */
     public void leadLag(Instant from, Instant to, int minShared, int limit, Format format, Csv.Options csv,
-            Table table, OutputStream out) {
-        leadLag(from, to, minShared, limit, null, false, format, csv, table, out);
+            Table table, String run, OutputStream out) {
+        leadLag(from, to, minShared, limit, null, false, format, csv, table, run, out);
     }
 
     /**
-     * {@link #leadLag(Instant, Instant, int, int, Format, Csv.Options, Table, OutputStream)} between the groups of
-     * {@code groupBy} (group nodes, keyed by name; null: between providers), over the independent articles only
-     * when {@code independent} ({@link CoverageService#leadLag(Instant, Instant, int, int, CoverageGroup, boolean)}).
+     * {@link #leadLag(Instant, Instant, int, int, Format, Csv.Options, Table, String, OutputStream)} between the
+     * groups of {@code groupBy} (group nodes, keyed by name; null: between providers), over the independent articles
+     * only when {@code independent} ({@link CoverageService#leadLag(Instant, Instant, int, int, CoverageGroup,
+     * boolean)}).
      */
     public void leadLag(Instant from, Instant to, int minShared, int limit, CoverageGroup groupBy,
-            boolean independent, Format format, Csv.Options csv, Table table, OutputStream out) {
+            boolean independent, Format format, Csv.Options csv, Table table, String run, OutputStream out) {
         LeadLagNetwork network = coverage.leadLag(from, to, minShared, limit, groupBy, independent);
         String description = "StoryGraph lead/lag network" + (groupBy == null ? "" : " between outlets grouped by "
                 + groupBy.parameter()) + (independent ? " (independent articles: no copies, no wire)" : "")
@@ -162,9 +182,9 @@ public class ExportService {
         String kind = groupBy == null ? "provider" : "group";
         GraphSink sink = switch (format) {
             case CSV -> table == Table.NODES ? CsvSink.leadLagNodes(out, csv, kind) : CsvSink.leadLag(out, csv);
-            case JSON -> new JsonSink(out, json.mapper(), Schema.LEAD_LAG, description);
-            case GRAPHML -> new GraphMlSink(out, Schema.LEAD_LAG, description);
-            case GEXF -> new GexfSink(out, Schema.LEAD_LAG, description);
+            case JSON -> new JsonSink(out, json.mapper(), Schema.LEAD_LAG, description, run);
+            case GRAPHML -> new GraphMlSink(out, Schema.LEAD_LAG, description, run);
+            case GEXF -> new GexfSink(out, Schema.LEAD_LAG, description, run);
         };
         Map<String, String> providers = new LinkedHashMap<>();
         for (LeadLagEdge e : network.edges()) {
@@ -184,12 +204,12 @@ public class ExportService {
         sink.close();
     }
 
-    private GraphSink articleSink(Format format, Csv.Options csv, OutputStream out, String description) {
+    private GraphSink articleSink(Format format, Csv.Options csv, OutputStream out, String description, String run) {
         return switch (format) {
             case CSV -> CsvSink.articles(out, csv);
-            case JSON -> new JsonSink(out, json.mapper(), Schema.ARTICLES, description);
-            case GRAPHML -> new GraphMlSink(out, Schema.ARTICLES, description);
-            case GEXF -> new GexfSink(out, Schema.ARTICLES, description);
+            case JSON -> new JsonSink(out, json.mapper(), Schema.ARTICLES, description, run);
+            case GRAPHML -> new GraphMlSink(out, Schema.ARTICLES, description, run);
+            case GEXF -> new GexfSink(out, Schema.ARTICLES, description, run);
         };
     }
 }

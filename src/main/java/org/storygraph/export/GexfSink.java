@@ -25,6 +25,14 @@ final class GexfSink implements GraphSink {
     private boolean inEdges;
 
     GexfSink(OutputStream out, Schema schema, String description) {
+        this(out, schema, description, null);
+    }
+
+    /**
+     * {@code run}: the clustering run whose stories the export reflects, written in the meta block as the keyword
+     * {@code storygraph-run:<id>} (left out when null).
+     */
+    GexfSink(OutputStream out, Schema schema, String description, String run) {
         this.xml = Xml.writer(out);
         this.schema = schema;
         Xml.run(() -> {
@@ -41,6 +49,9 @@ final class GexfSink implements GraphSink {
             xml.writeStartElement(NS, "meta");
             xml.writeAttribute("lastmodifieddate", LocalDate.now(ZoneOffset.UTC).toString());
             element("creator", "StoryGraph");
+            if (run != null) {
+                element("keywords", "storygraph-run:" + Xml.text(run));
+            }
             element("description", Xml.text(description));
             xml.writeEndElement();
             xml.writeCharacters("\n");

@@ -20,6 +20,14 @@ final class GraphMlSink implements GraphSink {
     private boolean inEdges;
 
     GraphMlSink(OutputStream out, Schema schema, String description) {
+        this(out, schema, description, null);
+    }
+
+    /**
+     * {@code run}: the clustering run whose stories the export reflects, written as the graph's {@code run} data
+     * (key {@code g_run}; left out when null).
+     */
+    GraphMlSink(OutputStream out, Schema schema, String description, String run) {
         this.xml = Xml.writer(out);
         this.schema = schema;
         Xml.run(() -> {
@@ -32,6 +40,9 @@ final class GraphMlSink implements GraphSink {
             xml.writeAttribute("http://www.w3.org/2001/XMLSchema-instance", "schemaLocation",
                     NS + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
             xml.writeCharacters("\n");
+            if (run != null) {
+                key("graph", "run", Schema.Type.STRING);
+            }
             key("node", "type", Schema.Type.STRING);
             key("node", "label", Schema.Type.STRING);
             for (Schema.Attribute a : schema.nodeAttributes()) {
@@ -51,6 +62,13 @@ final class GraphMlSink implements GraphSink {
             xml.writeCharacters(Xml.text(description));
             xml.writeEndElement();
             xml.writeCharacters("\n");
+            if (run != null) {
+                xml.writeStartElement(NS, "data");
+                xml.writeAttribute("key", "g_run");
+                xml.writeCharacters(Xml.text(run));
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
         });
     }
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A JSON graph document written with Jackson's streaming generator:
- * <pre>{"description": "...", "nodes": [{"id", "type", "label", "data": {...}}, ...],
+ * <pre>{"description": "...", "run": "clustering run id", "nodes": [{"id", "type", "label", "data": {...}}, ...],
  *  "edges": [{"id", "source", "target", "type", "weight"?, "data": {...}}, ...]}</pre>
  * the shape of {@code GET /api/stories/{id}/graph}. {@code data} holds the schema's attributes that have a value;
  * times are ISO-8601 strings; unpaired surrogates become U+FFFD.
@@ -25,10 +25,16 @@ final class JsonSink implements GraphSink {
     private boolean inEdges;
 
     JsonSink(OutputStream out, JsonMapper mapper, Schema schema, String description) {
+        this(out, mapper, schema, description, null);
+    }
+
+    /** {@code run}: the clustering run whose stories the export reflects (null: none recorded). */
+    JsonSink(OutputStream out, JsonMapper mapper, Schema schema, String description, String run) {
         this.json = mapper.createGenerator(StreamUtils.nonClosing(out));
         this.schema = schema;
         json.writeStartObject();
         json.writeStringProperty("description", Xml.unicode(description));
+        json.writeStringProperty("run", run);
         json.writeName("nodes");
         json.writeStartArray();
     }

@@ -1,5 +1,7 @@
 package org.storygraph.story;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +67,9 @@ class StoryController {
             @RequestParam(required = false) String country,
             @Parameter(description = "words an article of the story has in its title or excerpt")
             @RequestParam(required = false) String q,
+            @Parameter(description = "only stories created or changed (members, size, label, times) after this "
+                    + "time: " + TimeRange.FORMATS + " (UTC without zone)")
+            @RequestParam(required = false) String changedSince,
             @Parameter(description = "sort=field[,asc|desc], repeatable; fields: size, providers, recency (each "
                     + "descending unless asked otherwise); default size,desc", array = @ArraySchema(schema = @Schema(
                     type = "string", allowableValues = {"size", "size,desc", "size,asc", "providers", "providers,desc",
@@ -74,8 +79,9 @@ class StoryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         TimeRange range = TimeRange.parse(from, to);
         SortOrder order = StoryQueries.SORTS.parse(sort);
+        Instant since = TimeRange.instant("changedSince", changedSince, ZoneOffset.UTC);
         return queries.stories(new StoryQueries.StoryFilter(range.from(), range.to(), topic, provider, minProviders,
-                q, blankToNull(collection), blankToNull(mediaType), blankToNull(country)), order, page, size);
+                q, blankToNull(collection), blankToNull(mediaType), blankToNull(country), since), order, page, size);
     }
 
     private static String blankToNull(String value) {
@@ -127,7 +133,7 @@ class StoryController {
             String stopped = job.cancelRequested() && last[0] < last[1]
                     ? String.format("cancelled after %,d of %,d articles", last[0], last[1]) : null;
             return new ReclusterResult(r.articles(), r.storiesCreated() - r.storiesMerged(), r.duplicates(),
-                    r.millis(), stopped);
+                    r.millis(), stopped, r.runId());
         }));
     }
 }

@@ -49,18 +49,20 @@ public class StoryQueries {
     /**
      * Filters of the story list; null fields do not filter. {@code from}/{@code to}: the story overlaps.
      * {@code collection}, {@code mediaType}, {@code country}: an outlet that covered it is in that collection (exact
-     * name), has that media type or that country (both case-insensitive).
+     * name), has that media type or that country (both case-insensitive). {@code changedSince}: the story was created
+     * or changed (members, size, label, times) after it.
      */
     public record StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders,
-            String q, String collection, String mediaType, String country) {
+            String q, String collection, String mediaType, String country, Instant changedSince) {
 
         public StoryFilter(Instant from, Instant to, String topic, String provider, Integer minProviders, String q) {
-            this(from, to, topic, provider, minProviders, q, null, null, null);
+            this(from, to, topic, provider, minProviders, q, null, null, null, null);
         }
 
         boolean none() {
             return from == null && to == null && topic == null && provider == null && minProviders == null
-                    && (q == null || q.isBlank()) && collection == null && mediaType == null && country == null;
+                    && (q == null || q.isBlank()) && collection == null && mediaType == null && country == null
+                    && changedSince == null;
         }
     }
 
@@ -69,6 +71,7 @@ public class StoryQueries {
             MATCH (s:Story)
             WHERE s.providerCount >= $minProviders
               AND ($ids IS NULL OR s.id IN $ids)
+              AND ($changedSince IS NULL OR s.updatedAt > $changedSince)
               AND ($from IS NULL OR s.lastPublishedAt >= $from)
               AND ($to IS NULL OR s.firstPublishedAt < $to)
               AND ($topic IS NULL OR EXISTS { (s)<-[:IN_STORY]-(:Article)-[:TAGGED]->(:Topic {name: $topic}) })
@@ -109,6 +112,7 @@ public class StoryQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("from", utc(filter.from()));
         params.put("to", utc(filter.to()));
+        params.put("changedSince", utc(filter.changedSince()));
         params.put("topic", filter.topic());
         params.put("provider", filter.provider() == null ? null : filter.provider().toLowerCase());
         params.put("collection", filter.collection());

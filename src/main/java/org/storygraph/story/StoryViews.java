@@ -48,7 +48,22 @@ public final class StoryViews {
      *
      * @param stopped null when it went through; else where it stopped ("cancelled after 5,000 of 100,000 articles":
      *                the articles after have no story until the next recluster)
+     * @param runId   the clustering run it recorded ({@code GET /api/runs/{id}})
      */
-    public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped) {
+    public record ReclusterResult(int articles, int stories, int duplicates, long millis, String stopped,
+            String runId) {
+    }
+
+    /**
+     * The data of a change-feed event ({@code GET /api/stories/changes}); the event's name is the kind of change
+     * (created, grown, merged, split, removed) and its id the change's sequence number.
+     *
+     * @param storyId the story's id after the run (the id that is gone, for removed)
+     * @param runId   the clustering run ({@code GET /api/runs/{id}})
+     * @param fromIds the stories before the run it shares members with, most shared first
+     * @param size    its members after the run
+     * @param at      when the run finished
+     */
+    public record StoryChangeEvent(String storyId, String runId, List<String> fromIds, long size, Instant at) {
     }
 }

@@ -67,8 +67,13 @@ class ReadCacheFilter extends OncePerRequestFilter implements MeterBinder {
         if (!config.enabled() || !"GET".equals(request.getMethod()) || request.getHeader(HttpHeaders.ORIGIN) != null) {
             return true;
         }
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.strip().startsWith(MediaType.TEXT_EVENT_STREAM_VALUE)) {
+            return true; // a stream: buffering it would hold every event back
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return config.paths().stream().noneMatch(p -> paths.match(p, path));
+        return config.paths().stream().noneMatch(p -> paths.match(p, path))
+                || config.excludedPaths().stream().anyMatch(p -> paths.match(p, path));
     }
 
     @Override

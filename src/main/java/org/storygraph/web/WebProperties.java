@@ -32,10 +32,14 @@ public record WebProperties(String apiKey, @DefaultValue List<String> apiKeys, @
      *                a single response larger than an eighth of it is not kept (default 64MB)
      * @param paths   GET paths (Ant patterns) whose JSON responses are cached (default: story list, story, coverage,
      *                timeline and graph views, provider profiles)
+     * @param excludedPaths paths among those never passed through the cache: streams, which it would buffer
+     *                (default: the story change feed, {@code /api/stories/changes}); requests that accept only
+     *                {@code text/event-stream} are never cached either
      */
     public record Cache(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration ttl,
             @DefaultValue("64MB") DataSize maxSize,
             @DefaultValue({"/api/stories", "/api/stories/*", "/api/stories/*/coverage", "/api/stories/*/timeline",
-                    "/api/stories/*/graph", "/api/providers/*"}) List<String> paths) {
+                    "/api/stories/*/graph", "/api/providers/*"}) List<String> paths,
+            @DefaultValue("/api/stories/changes") List<String> excludedPaths) {
     }
 }

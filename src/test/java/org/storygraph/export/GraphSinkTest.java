@@ -64,6 +64,26 @@ class GraphSinkTest {
     }
 
     @Test
+    void everyGraphFormatNamesTheClusteringRunAndStaysValid() {
+        String run = "5d0c5c4e-0d7e-4a8e-9a57-2f6f1c1d9b10";
+        JsonMapper mapper = JsonMapper.builder().build();
+        assertThat(mapper.readTree(write(o -> new JsonSink(o, mapper, Schema.ARTICLES, "t", run), true))
+                .get("run").asString()).isEqualTo(run);
+        assertThat(mapper.readTree(write(o -> new JsonSink(o, mapper, Schema.ARTICLES, "t"), true)).get("run")
+                .isNull()).isTrue();
+        String graphml = write(o -> new GraphMlSink(o, Schema.ARTICLES, "t", run), true);
+        assertThat(graphml).contains("<key id=\"g_run\" for=\"graph\" attr.name=\"run\" attr.type=\"string\"")
+                .contains("<data key=\"g_run\">" + run + "</data>");
+        String gexf = write(o -> new GexfSink(o, Schema.ARTICLES, "t", run), true);
+        assertThat(gexf).contains("<keywords>storygraph-run:" + run + "</keywords>");
+        // still valid for the graph tools' importers (schema-validated), with the same nodes and edges
+        for (Imported g : List.of(Imported.graphml(graphml), Imported.gexf(gexf))) {
+            assertThat(g.nodes("article")).containsOnlyKeys("article:a1");
+            assertThat(g.edges()).hasSize(1);
+        }
+    }
+
+    @Test
     void jsonCarriesEveryCharacterJsonCan() {
         JsonMapper mapper = JsonMapper.builder().build();
         JsonNode doc = mapper.readTree(write(o -> new JsonSink(o, mapper, Schema.ARTICLES, "t"), true));
