@@ -10,12 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.neo4j.driver.Record;
 import org.springframework.stereotype.Service;
@@ -59,40 +56,6 @@ public class CoverageService {
 
     /** A story as its coverage needs it. */
     private record StoryHead(String label) {
-    }
-
-    /**
-     * A provider's coverage of one story, as {@code COVERED} holds it (or as its independent articles give it), and
-     * the groups it is in under the grouping asked for (empty: none asked, or the outlet has no value).
-     */
-    private record Row(String domain, String name, long articles, Instant first, Instant last, long implausible,
-            List<String> groups) {
-    }
-
-    /** A group's coverage of one story, summed over its outlets' rows. */
-    private static final class GroupSum {
-        final String name;
-        final boolean unknown;
-        final Set<String> providers = new LinkedHashSet<>();
-        long articles;
-        Instant first;
-        Instant last;
-
-        GroupSum(String name, boolean unknown) {
-            this.name = name;
-            this.unknown = unknown;
-        }
-
-        void add(Row r) {
-            providers.add(r.domain());
-            articles += r.articles();
-            if (r.first() != null && (first == null || r.first().isBefore(first))) {
-                first = r.first();
-            }
-            if (r.last() != null && (last == null || r.last().isAfter(last))) {
-                last = r.last();
-            }
-        }
     }
 
     /** A provider's totals. */
@@ -148,7 +111,7 @@ public class CoverageService {
         Map<String, Object> params = new HashMap<>();
         params.put("id", storyId);
         params.put("groupBy", groupBy == null ? null : groupBy.parameter());
-        List<Row> rows = graph.list(independent ? """
+        List<CoverageRow> rows = graph.list(independent ? """
                 MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
                 WHERE %s
                 WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
@@ -165,16 +128,16 @@ public class CoverageService {
         Independence independence = !independent ? Independence.NONE : graph.one("""
                 MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
                 """ + LEFT_OUT, params, CoverageService::independence).orElseThrow();
-        long total = rows.stream().mapToLong(Row::articles).sum();
-        long implausible = rows.stream().mapToLong(Row::implausible).sum();
-        Instant firstReport = rows.stream().map(Row::first).filter(t -> t != null).min(Instant::compareTo)
+        long total = rows.stream().mapToLong(CoverageRow::articles).sum();
+        long implausible = rows.stream().mapToLong(CoverageRow::implausible).sum();
+        Instant firstReport = rows.stream().map(CoverageRow::first).filter(t -> t != null).min(Instant::compareTo)
                 .orElse(null);
         List<ProviderCoverage> providers = new ArrayList<>();
         List<String> firstReporters = new ArrayList<>();
         int rank = 0;
         Instant previous = null;
         for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
+            CoverageRow r = rows.get(i);
             Integer providerRank = null;
             Long lag = null;
             if (r.first() != null) {
@@ -192,51 +155,12 @@ public class CoverageService {
             providers.add(new ProviderCoverage(r.domain(), r.name(), providerRank, r.articles(),
                     total == 0 ? 0 : (double) r.articles() / total, r.first(), r.last(), lag, first));
         }
-        List<GroupCoverage> groups = groupBy == null ? null : groups(rows, firstReport);
+        List<GroupCoverage> groups = groupBy == null ? null : CoverageGroups.sum(rows, firstReport);
         List<String> firstGroups = groups == null ? null
                 : groups.stream().filter(GroupCoverage::firstGroup).map(GroupCoverage::name).toList();
         return Optional.of(new StoryCoverage(storyId, story.get().label(), firstReport,
                 List.copyOf(firstReporters), rows.size(), total, implausible, List.copyOf(providers), independence,
                 groupBy == null ? null : groupBy.parameter(), firstGroups, groups));
-    }
-
-    /**
-     * The providers' rows summed by group (an outlet in several groups counts in each; one without any in
-     * {@link CoverageGroup#UNKNOWN}), ordered by first article (groups without a plausible time last), then name;
-     * ranked and lagged from the story's first report as providers are.
-     */
-    private static List<GroupCoverage> groups(List<Row> rows, Instant firstReport) {
-        Map<String, GroupSum> sums = new LinkedHashMap<>();
-        for (Row r : rows) {
-            if (r.groups().isEmpty()) {
-                sums.computeIfAbsent(CoverageGroup.UNKNOWN, n -> new GroupSum(n, true)).add(r);
-            }
-            for (String name : new LinkedHashSet<>(r.groups())) {
-                sums.computeIfAbsent(name, n -> new GroupSum(n, false)).add(r);
-            }
-        }
-        List<GroupSum> ordered = new ArrayList<>(sums.values());
-        ordered.sort(Comparator.comparing((GroupSum g) -> g.first, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(g -> g.name));
-        List<GroupCoverage> groups = new ArrayList<>();
-        int rank = 0;
-        Instant previous = null;
-        for (int i = 0; i < ordered.size(); i++) {
-            GroupSum g = ordered.get(i);
-            Integer groupRank = null;
-            Long lag = null;
-            if (g.first != null) {
-                if (!g.first.equals(previous)) {
-                    rank = i + 1;
-                    previous = g.first;
-                }
-                groupRank = rank;
-                lag = Duration.between(firstReport, g.first).toMinutes();
-            }
-            groups.add(new GroupCoverage(g.name, g.unknown, groupRank, g.articles, g.providers.size(),
-                    List.copyOf(g.providers), g.first, g.last, lag, g.first != null && g.first.equals(firstReport)));
-        }
-        return List.copyOf(groups);
     }
 
     /**
@@ -506,8 +430,8 @@ public class CoverageService {
         return new StoryHead(string(r.get("label")));
     }
 
-    private static Row row(Record r) {
-        return new Row(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong(),
+    private static CoverageRow row(Record r) {
+        return new CoverageRow(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong(),
                 instant(r.get("first")), instant(r.get("last")), r.get("implausible").asLong(),
                 r.get("groups").asList(v -> v.asString()));
     }
