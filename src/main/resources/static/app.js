@@ -265,15 +265,32 @@ function escapeText(text) {
 }
 
 async function providersPage(params) {
-  const q = params.get('q') || '';
-  const result = await api(`api/providers?size=200&q=${enc(q)}`);
-  const form = el('form', { class: 'filters card' }, el('label', {}, 'Provider', el('input', { name: 'q', value: q })),
+  const filters = ['q', 'collection', 'mediaType', 'country'];
+  const query = filters.filter((f) => params.get(f)).map((f) => `&${f}=${enc(params.get(f))}`).join('');
+  const [result, collections] = await Promise.all([api(`api/providers?size=200${query}`), api('api/collections?size=200')]);
+  const selected = params.get('collection') || '';
+  const form = el('form', { class: 'filters card', 'data-testid': 'provider-filters' },
+    el('label', {}, 'Provider', el('input', { name: 'q', value: params.get('q') || '' })),
+    el('label', {}, 'Collection', el('select', { name: 'collection' },
+      [el('option', { value: '', text: 'all' }), ...collections.items.map((c) => el('option',
+        { value: c.name, text: `${c.name} (${fmtNum(c.outlets)})`, selected: c.name === selected }))])),
+    el('label', {}, 'Media type', el('input', { name: 'mediaType', placeholder: 'e.g. broadcast', value: params.get('mediaType') || '' })),
+    el('label', {}, 'Country', el('input', { name: 'country', size: 4, placeholder: 'US', value: params.get('country') || '' })),
     el('button', { type: 'submit', text: 'Find' }));
-  form.addEventListener('submit', (e) => { e.preventDefault(); location.hash = `#/providers?q=${enc(new FormData(form).get('q'))}`; });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const data = new FormData(form);
+    const hash = filters.filter((f) => (data.get(f) || '').trim()).map((f) => `${f}=${enc(data.get(f).trim())}`).join('&');
+    location.hash = `#/providers${hash ? `?${hash}` : ''}`;
+  });
   show(el('h1', { text: 'Providers' }), form,
+    el('p', { class: 'muted', text: `${fmtNum(result.total)} outlets. Metadata and collections come from an outlet file (storygraph providers import FILE); outlets without any are listed in /api/quality.` }),
     table([
       { label: 'Provider', value: (p) => p.name, render: (p) => link(`#/provider/${enc(p.domain)}`, p.name || p.domain) },
       { label: 'Domain', value: (p) => p.domain },
+      { label: 'Country', value: (p) => p.country || '' },
+      { label: 'Media type', value: (p) => p.mediaType || '' },
+      { label: 'Collections', value: (p) => (p.collections || []).join(', ') },
       { label: 'Articles', num: true, value: (p) => p.articles },
     ], result.items, { id: 'providers', sortable: true }));
 }
