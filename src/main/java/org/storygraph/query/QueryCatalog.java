@@ -46,10 +46,23 @@ public class QueryCatalog {
         this.graph = graph;
     }
 
-    /** Validates the catalogue once the application is up (schema migrated), so broken files show at once. */
+    /**
+     * Validates the catalogue once the application is up (schema migrated), so broken files show at once in the log
+     * and the health endpoint — on a background thread, so that a cold query planner does not delay readiness (the
+     * first caller of {@link #all()}, {@link #find} or {@link #source()} waits for it). Off with
+     * {@code storygraph.queries.validate-at-start=false} (the CLI: a command validates on first use only).
+     */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
     void loadAtStartUp() {
-        reload();
+        if (properties.validateAtStart()) {
+            Thread.ofPlatform().name("saved-queries").daemon().start(() -> {
+                try {
+                    loaded();
+                } catch (RuntimeException e) {
+                    log.warn("Validating the saved queries at start failed: {}", e.toString());
+                }
+            });
+        }
     }
 
     public List<SavedQuery> all() {
@@ -66,9 +79,14 @@ public class QueryCatalog {
         return source;
     }
 
+    /** The catalogue, read and validated on the first call (or by the start-up validation, which this waits for). */
     private Map<String, SavedQuery> loaded() {
-        if (queries.isEmpty() && source.isEmpty()) {
-            reload();
+        if (source.isEmpty()) {
+            synchronized (this) {
+                if (source.isEmpty()) {
+                    reload();
+                }
+            }
         }
         return queries;
     }
