@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark (issue 19, target 1): wall time of `storygraph load FILE` with nothing new, `storygraph query
 # list`, and the service until /actuator/health/readiness is UP, all on an existing database. Each is run RUNS times
-# (default 3) and the median is printed, as a Markdown table, for:
+# (default 3; the variants take turns within each repetition) and the median is printed, as a Markdown table, for:
 #   - every jar given with BEFORE=JAR (e.g. the previous commit's, see docs/benchmarks.md "Start-up"), run as the old
 #     launcher ran it (java -jar);
 #   - this checkout's jar without the start-up cache ("cold": java -jar, what ./storygraph does with STORYGRAPH_AOT=off
@@ -90,21 +90,28 @@ variants=(cold warm)
 [ -z "${BEFORE:-}" ] || variants=(before cold warm)
 echo "bench-startup: $(uname -n), $(nproc) cores, $("$java" -version 2>&1 | head -n 1), $(date -u +%FT%TZ)," \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# the variants take turns within each repetition, so that a busy moment of the shared machine hits all of them
+declare -A times=()
+for rep in $(seq 1 "$runs"); do
+  for what in load query-list ready; do
+    for variant in "${variants[@]}"; do
+      t=$(timed "$variant" "$what")
+      times[$variant.$what]="${times[$variant.$what]:-}$t "
+      echo "bench-startup: run $rep, $variant, $what: $t s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
+    done
+  done
+done
 printf '| variant | load FILE, nothing new (s) | query list (s) | service ready (s) | runs (s) |\n'
 printf '|---|---:|---:|---:|---|\n'
 for variant in "${variants[@]}"; do
-  declare -A all=()
   row=()
+  runs_text=
   for what in load query-list ready; do
-    times=()
-    for _ in $(seq 1 "$runs"); do
-      times+=("$(timed "$variant" "$what")")
-    done
-    all[$what]="${times[*]}"
-    row+=("$(printf '%s\n' "${times[@]}" | median)")
+    # shellcheck disable=SC2086
+    row+=("$(printf '%s\n' ${times[$variant.$what]} | median)")
+    # shellcheck disable=SC2086
+    runs_text+="$what $(printf '%.1f ' ${times[$variant.$what]});"
   done
-  printf '| %s | %s | %s | %s | load %s; list %s; ready %s |\n' "$variant" "${row[@]}" \
-    "$(printf '%.1f ' ${all[load]})" "$(printf '%.1f ' ${all[query-list]})" "$(printf '%.1f ' ${all[ready]})"
-  unset all
+  printf '| %s | %s | %s | %s | %s |\n' "$variant" "${row[@]}" "$runs_text"
 done
 echo "bench-startup: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
