@@ -110,7 +110,7 @@ for variant in "${variants[@]}"; do
     # shellcheck disable=SC2086
     row+=("$(printf '%s\n' ${times[$variant.$what]} | median)")
     # shellcheck disable=SC2086
-    runs_text+="$what $(printf '%.1f ' ${times[$variant.$what]});"
+    runs_text+="${runs_text:+; }$what $(printf '%.1f ' ${times[$variant.$what]} | sed 's/ $//')"
   done
   printf '| %s | %s | %s | %s | %s |\n' "$variant" "${row[@]}" "$runs_text"
 done
