@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.storygraph.common.ArticleIds;
 import org.storygraph.graph.Convert;
@@ -33,10 +34,10 @@ final class ClusteringRuns {
     private final StoryWriter writer;
     private final String parameters;
     private final String model;
-    private final String modelChecksum;
+    private final Supplier<String> modelChecksum;
     private final String codeVersion;
 
-    ClusteringRuns(Graph graph, StoryWriter writer, StoryProperties properties, String model, String modelChecksum,
+    ClusteringRuns(Graph graph, StoryWriter writer, StoryProperties properties, String model, Supplier<String> modelChecksum,
             String codeVersion) {
         this.graph = graph;
         this.writer = writer;
@@ -166,7 +167,7 @@ final class ClusteringRuns {
             run.put("finishedAt", Convert.utc(finishedAt));
             run.put("kind", kind);
             run.put("model", model);
-            run.put("modelChecksum", modelChecksum);
+            run.put("modelChecksum", modelChecksum.get());
             run.put("parameters", parameters);
             run.put("codeVersion", codeVersion);
             run.put("articlesIn", articlesIn);

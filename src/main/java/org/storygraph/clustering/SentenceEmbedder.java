@@ -24,7 +24,9 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
  * all-MiniLM-L6-v2 (quantised, 384 dimensions, L2-normalised, mean pooling), in-process through ONNX Runtime. The
  * model and tokenizer ship inside the langchain4j Maven artifact, so nothing is downloaded. Each ONNX session runs
  * single-threaded and texts are spread over {@code threads} workers: on 2 cores this is about twice as fast as
- * ONNX Runtime's own intra-op threading (measured in ../shared/STACK.md).
+ * ONNX Runtime's own intra-op threading (measured in ../shared/STACK.md). The model loads on the first text to embed
+ * (or the first {@link #checksum()}), not when the bean is made: a command or a start with nothing to embed (a load
+ * of unchanged files, {@code query list}, the service on an existing graph) never pays for it.
  */
 public final class SentenceEmbedder implements AutoCloseable {
 
@@ -35,9 +37,9 @@ public final class SentenceEmbedder implements AutoCloseable {
     /** The model's name, as clustering runs record it. */
     public static final String MODEL_NAME = "all-MiniLM-L6-v2 (quantised ONNX, langchain4j)";
 
-    private final Model model;
     private final ExecutorService executor;
-    private final String checksum;
+    private volatile Model model;
+    private volatile String checksum;
 
     public SentenceEmbedder(int threads) {
         this.executor = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -45,14 +47,33 @@ public final class SentenceEmbedder implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Loaded loaded = load();
-        this.model = new Model(executor, loaded.encoder());
-        this.checksum = loaded.checksum();
     }
 
-    /** SHA-256 (hex) of the model file and then the tokenizer file, as loaded. */
+    /** SHA-256 (hex) of the model file and then the tokenizer file, as loaded (loads the model). */
     public String checksum() {
+        model();
         return checksum;
+    }
+
+    /** Whether the model has been loaded (by a first text to embed or {@link #checksum()}). */
+    public boolean loaded() {
+        return model != null;
+    }
+
+    private Model model() {
+        Model m = model;
+        if (m == null) {
+            synchronized (this) {
+                m = model;
+                if (m == null) {
+                    Loaded loaded = load();
+                    checksum = loaded.checksum();
+                    m = new Model(executor, loaded.encoder());
+                    model = m;
+                }
+            }
+        }
+        return m;
     }
 
     private record Loaded(OnnxBertBiEncoder encoder, String checksum) {
@@ -84,7 +105,7 @@ public final class SentenceEmbedder implements AutoCloseable {
 
     /** One text; the vector has unit length. */
     public float[] embed(String text) {
-        return model.embed(text).content().vector();
+        return model().embed(text).content().vector();
     }
 
     /** Many texts, in parallel; results in input order. */
@@ -93,7 +114,7 @@ public final class SentenceEmbedder implements AutoCloseable {
             return List.of();
         }
         List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? "-" : t)).toList();
-        List<Embedding> embeddings = model.embedAll(segments).content();
+        List<Embedding> embeddings = model().embedAll(segments).content();
         List<float[]> vectors = new ArrayList<>(embeddings.size());
         embeddings.forEach(e -> vectors.add(e.vector()));
         return vectors;

@@ -100,7 +100,7 @@ public class StoryClusterer {
         this.featureStore = new FeatureStore(graph, embedder, new TermExtractor(properties.nameBoost(), true));
         this.writer = new StoryWriter(graph);
         this.candidates = new CandidateReader(graph);
-        this.runs = new ClusteringRuns(graph, writer, properties, SentenceEmbedder.MODEL_NAME, embedder.checksum(),
+        this.runs = new ClusteringRuns(graph, writer, properties, SentenceEmbedder.MODEL_NAME, embedder::checksum,
                 ClusteringRuns.codeVersion());
     }
 

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(StoryProperties.class)
 class StoryConfiguration {
 
-    /** The in-process embedding model (loads in under a second; ~200 MB resident). */
+    /** The in-process embedding model (loads on the first text to embed; ~200 MB resident). */
     @Bean(destroyMethod = "close")
     SentenceEmbedder sentenceEmbedder(StoryProperties properties) {
         return new SentenceEmbedder(properties.threads());

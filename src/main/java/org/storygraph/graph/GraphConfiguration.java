@@ -7,6 +7,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
@@ -46,6 +47,15 @@ class GraphConfiguration {
             return EmbeddedNeo4j.start(embedded.dataDir(), embedded.pageCache().toBytes(), embedded.boltAddress(),
                     embedded.shutdownWait());
         }
+    }
+
+    /**
+     * The schema migrations run at start even where beans are made on first use ({@code spring.main.lazy-initialization},
+     * the {@code cli} profile): every command finds the schema current, as the service does.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter eagerSchemaMigrations() {
+        return LazyInitializationExcludeFilter.forBeanTypes(SchemaMigrations.class);
     }
 
     @Bean

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -46,10 +48,23 @@ public class QueryCatalog {
         this.graph = graph;
     }
 
-    /** Validates the catalogue once the application is up (schema migrated), so broken files show at once. */
+    /**
+     * Validates the catalogue once the application is up (schema migrated), so broken files show at once in the log
+     * and the health endpoint — on a background thread, so that a cold query planner does not delay readiness (the
+     * first caller of {@link #all()}, {@link #find} or {@link #source()} waits for it). Off with
+     * {@code storygraph.queries.validate-at-start=false} (the CLI: a command validates on first use only).
+     */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
     void loadAtStartUp() {
-        reload();
+        if (properties.validateAtStart()) {
+            Thread.ofPlatform().name("saved-queries").daemon().start(() -> {
+                try {
+                    loaded();
+                } catch (RuntimeException e) {
+                    log.warn("Validating the saved queries at start failed: {}", e.toString());
+                }
+            });
+        }
     }
 
     public List<SavedQuery> all() {
@@ -66,9 +81,14 @@ public class QueryCatalog {
         return source;
     }
 
+    /** The catalogue, read and validated on the first call (or by the start-up validation, which this waits for). */
     private Map<String, SavedQuery> loaded() {
-        if (queries.isEmpty() && source.isEmpty()) {
-            reload();
+        if (source.isEmpty()) {
+            synchronized (this) {
+                if (source.isEmpty()) {
+                    reload();
+                }
+            }
         }
         return queries;
     }
@@ -100,23 +120,31 @@ public class QueryCatalog {
                 throw new IllegalStateException("Cannot read packaged saved queries: " + e.getMessage(), e);
             }
         }
-        Map<String, SavedQuery> parsed = new LinkedHashMap<>();
+        Map<String, SavedQuery> read = new LinkedHashMap<>();
+        Set<String> duplicates = new HashSet<>();
         for (var file : files.entrySet()) {
             SavedQuery q = QueryFileParser.parse(file.getKey(), file.getValue(), properties.timeout(),
                     properties.maxTimeout(), properties.maxRows());
-            if (parsed.containsKey(q.name())) {
-                q = q.withError("another file (" + parsed.get(q.name()).file() + ") already has the name '"
+            if (read.containsKey(q.name())) {
+                q = q.withError("another file (" + read.get(q.name()).file() + ") already has the name '"
                         + q.name() + "'");
-                parsed.put(q.name() + "@" + q.file(), q);
+                read.put(q.name() + "@" + q.file(), q);
+                duplicates.add(q.name() + "@" + q.file());
                 continue;
             }
-            if (q.valid()) {
-                q = validate(q);
-            }
-            if (!q.valid()) {
+            read.put(q.name(), q);
+        }
+        // EXPLAIN side by side: planning on a cold database is CPU work, so the cores share it (same order after)
+        List<String> keys = List.copyOf(read.keySet());
+        List<SavedQuery> checked = keys.parallelStream().map(read::get).map(q -> q.valid() ? validate(q) : q)
+                .toList();
+        Map<String, SavedQuery> parsed = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            SavedQuery q = checked.get(i);
+            if (!q.valid() && !duplicates.contains(keys.get(i))) {
                 log.warn("Saved query {} ({}) is broken: {}", q.name(), q.file(), q.error());
             }
-            parsed.put(q.name(), q);
+            parsed.put(keys.get(i), q);
         }
         queries = Collections.unmodifiableMap(parsed);
         source = from;
