@@ -64,6 +64,7 @@ class ExplorerViewsBrowserTest {
     IngestService ingest;
 
     private WebDriver browser;
+    private ExplorerPage page;
     private WebDriverWait wait;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path screenshots = Path.of("target", "screenshots");
@@ -105,6 +106,7 @@ class ExplorerViewsBrowserTest {
         Files.createDirectories(screenshots);
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = new ExplorerPage(browser, port);
     }
 
     @AfterAll
@@ -114,28 +116,8 @@ class ExplorerViewsBrowserTest {
         }
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port + "/";
-    }
-
-    private void open(String hash) {
-        browser.get(base() + hash);
-        ready();
-    }
-
-    private void ready() {
-        wait.until(d -> "true".equals(d.findElement(By.id("view")).getDomAttribute("data-ready")));
-    }
-
-    /** Does what changes the page's hash, then waits for the new view (not for the old one, still marked ready). */
-    private void navigate(Runnable action) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('view').dataset.ready = 'false'");
-        action.run();
-        ready();
-    }
-
     private void submitted(WebElement form) {
-        navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
+        page.navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
     }
 
     /** The cells of the links table's row from one outlet to another (matched by their profile links). */
@@ -152,7 +134,7 @@ class ExplorerViewsBrowserTest {
 
     private JsonNode api(String path) throws Exception {
         try (var http = HttpClient.newHttpClient()) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(page.base() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return json.readTree(response.body());
@@ -184,8 +166,8 @@ class ExplorerViewsBrowserTest {
 
     @Test
     void leadLagNetworkShowsTheApisOutletsAndLinks() throws Exception {
-        open("#/");
-        navigate(() -> browser.findElement(By.cssSelector("header nav a[data-nav=leadlag]")).click());
+        page.open("#/");
+        page.navigate(() -> browser.findElement(By.cssSelector("header nav a[data-nav=leadlag]")).click());
         List<JsonNode> edges = leadLag("");
         Set<String> providers = new TreeSet<>();
         edges.forEach(e -> {
@@ -229,7 +211,7 @@ class ExplorerViewsBrowserTest {
                 return [Math.round(xy[0] - box.clientWidth / 2), Math.round(xy[1] - box.clientHeight / 2)];""");
         new Actions(browser).moveToElement(box, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
         wait.until(d -> d.findElement(By.cssSelector("[data-testid=leadlag-details] strong")).getText().equals("WPXI"));
-        navigate(() -> browser.findElement(By.cssSelector("[data-testid=leadlag-timeline-link]")).click());
+        page.navigate(() -> browser.findElement(By.cssSelector("[data-testid=leadlag-timeline-link]")).click());
         assertThat(browser.getCurrentUrl()).endsWith("#/timelines?type=provider&name=wpxi.com");
         assertThat(browser.findElement(By.cssSelector("[data-testid=timeline-title]")).getText())
                 .isEqualTo("Provider WPXI");
@@ -241,7 +223,7 @@ class ExplorerViewsBrowserTest {
         List<JsonNode> shared2 = leadLag("&minShared=2");
         assertThat(shared2.size()).as("the seeds have pairs sharing one story and pairs sharing more")
                 .isLessThan(all.size()).isPositive();
-        open("#/leadlag");
+        page.open("#/leadlag");
         assertThat(data("leadlag-graph", "data-edges")).isEqualTo(String.valueOf(all.size()));
         WebElement form = browser.findElement(By.cssSelector("[data-testid=leadlag-filters]"));
         WebElement minShared = form.findElement(By.name("minShared"));
@@ -253,14 +235,14 @@ class ExplorerViewsBrowserTest {
         assertThat(tableRows("leadlag-links")).hasSize(shared2.size())
                 .allSatisfy(r -> assertThat(Integer.parseInt(r.get(3))).isGreaterThanOrEqualTo(2));
         // the seeds' stories overlapping 2020-06-16 only (see CoverageApiTest): four links, each on one story
-        open("#/leadlag?from=2020-06-16&to=2020-06-17");
+        page.open("#/leadlag?from=2020-06-16&to=2020-06-17");
         assertThat(leadLag("&from=2020-06-16&to=2020-06-17")).hasSize(4);
         assertThat(browser.findElement(By.cssSelector("[data-testid=leadlag-summary]")).getText())
                 .isEqualTo("5 outlets, 4 links");
         assertThat(link("wbur.org", "wpxi.com").subList(2, 5)).containsExactly("1", "1", "477 min");
         assertThat(link("bizjournals.com", "geekwire.com").get(4)).isEqualTo("1,531 min");
         // a range before any seed article leaves no link
-        open("#/leadlag?from=2019-01-01&to=2019-02-01");
+        page.open("#/leadlag?from=2019-01-01&to=2019-02-01");
         assertThat(leadLag("&from=2019-01-01&to=2019-02-01")).isEmpty();
         assertThat(browser.findElement(By.cssSelector("[data-testid=leadlag-summary]")).getText())
                 .isEqualTo("0 outlets, 0 links");
@@ -288,7 +270,7 @@ class ExplorerViewsBrowserTest {
     void topicTimelineShowsTheApisBuckets() throws Exception {
         JsonNode topic = api("api/topics").get("items").get(0);
         String name = topic.get("name").asString();
-        open("#/timelines");
+        page.open("#/timelines");
         assertThat(new Select(browser.findElement(By.cssSelector("[data-testid=timeline-name]")))
                 .getFirstSelectedOption().getDomAttribute("value")).isEqualTo(name);
         JsonNode days = api("api/topics/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")
@@ -312,7 +294,7 @@ class ExplorerViewsBrowserTest {
 
     @Test
     void providerTimelineShowsTheApisBuckets() throws Exception {
-        open("#/timelines?type=provider&name=wpxi.com");
+        page.open("#/timelines?type=provider&name=wpxi.com");
         assertThat(browser.findElement(By.cssSelector("[data-testid=timeline-title]")).getText())
                 .isEqualTo("Provider WPXI");
         JsonNode days = api("api/providers/wpxi.com/timeline?bucket=day");
@@ -329,7 +311,7 @@ class ExplorerViewsBrowserTest {
                 StandardCopyOption.REPLACE_EXISTING);
 
         // switching to topics lists topics and shows the first one
-        navigate(() -> new Select(browser.findElement(By.cssSelector("[data-testid=timeline-type]")))
+        page.navigate(() -> new Select(browser.findElement(By.cssSelector("[data-testid=timeline-type]")))
                 .selectByValue("topic"));
         assertThat(browser.getCurrentUrl()).contains("type=topic");
         assertThat(browser.findElement(By.cssSelector("[data-testid=timeline-title]")).getText())

@@ -3,7 +3,6 @@ package org.storygraph.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +40,7 @@ class ProvidersPageBrowserTest {
     OutletImport outlets;
 
     private WebDriver browser;
-    private WebDriverWait wait;
+    private ExplorerPage page;
 
     @BeforeAll
     void start() throws Exception {
@@ -51,7 +48,7 @@ class ProvidersPageBrowserTest {
         graph.seeds();
         assertThat(outlets.importFile(Path.of("outlets/seed-outlets.csv")).rowsRejected()).isZero();
         browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = new ExplorerPage(browser, port);
     }
 
     @AfterAll
@@ -63,7 +60,7 @@ class ProvidersPageBrowserTest {
 
     @Test
     void showsOutletMetadataAndFiltersByCollection() {
-        open("#/providers");
+        page.open("#/providers");
         List<List<String>> all = rows();
         assertThat(all).hasSize(25);
         // columns: provider, domain, country, media type, collections, articles
@@ -74,7 +71,7 @@ class ProvidersPageBrowserTest {
 
         WebElement form = browser.findElement(By.cssSelector("[data-testid=provider-filters]"));
         new Select(form.findElement(By.name("collection"))).selectByValue("US local and regional");
-        navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
+        page.navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
         assertThat(browser.getCurrentUrl()).endsWith("#/providers?collection=US%20local%20and%20regional");
         // the five local and regional outlets of the file, and no other
         assertThat(rows().stream().map(r -> r.get(1)).toList()).containsExactlyInAnyOrder(
@@ -83,7 +80,7 @@ class ProvidersPageBrowserTest {
                 .isEqualTo("US local and regional");
 
         // media type and country from the URL, combined
-        navigate(() -> browser.get(base() + "#/providers?mediaType=broadcast&country=GB"));
+        page.navigate(() -> browser.get(page.base() + "#/providers?mediaType=broadcast&country=GB"));
         assertThat(rows().stream().map(r -> r.get(1)).toList()).containsExactly("bbc.com");
     }
 
@@ -96,23 +93,4 @@ class ProvidersPageBrowserTest {
                 .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port + "/";
-    }
-
-    private void open(String hash) {
-        browser.get(base() + hash);
-        ready();
-    }
-
-    private void ready() {
-        wait.until(d -> "true".equals(d.findElement(By.id("view")).getDomAttribute("data-ready")));
-    }
-
-    /** Does what changes the page's hash, then waits for the new view (not for the old one, still marked ready). */
-    private void navigate(Runnable action) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('view').dataset.ready = 'false'");
-        action.run();
-        ready();
-    }
 }

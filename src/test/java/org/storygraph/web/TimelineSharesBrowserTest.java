@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +52,7 @@ class TimelineSharesBrowserTest {
     Neo4jClient client;
 
     private WebDriver browser;
-    private WebDriverWait wait;
+    private ExplorerPage page;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
@@ -63,7 +60,7 @@ class TimelineSharesBrowserTest {
         Chromium.assumeInstalled();
         graph.seeds();
         browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        page = new ExplorerPage(browser, port);
     }
 
     @AfterAll
@@ -76,11 +73,11 @@ class TimelineSharesBrowserTest {
     @Test
     void storyChartSwitchesToSharesAndKeepsTheChoiceInTheUrl() throws Exception {
         String story = storyOf(HERE_AND_NOW);
-        open("#/story/" + story + "?bucket=day");
+        page.open("#/story/" + story + "?bucket=day");
         assertThat(data("timeline-chart", "data-measure")).isEqualTo("count");
         assertThat(data("timeline-chart", "data-values")).isEqualTo("2 1");
 
-        navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-measure-switch] a[data-choice=shares]"))
+        page.navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-measure-switch] a[data-choice=shares]"))
                 .click());
         assertThat(browser.getCurrentUrl()).endsWith("#/story/" + story + "?bucket=day&measure=share");
         assertThat(data("timeline-chart", "data-measure")).isEqualTo("share");
@@ -94,7 +91,7 @@ class TimelineSharesBrowserTest {
         assertThat(data("timeline-chart", "data-values")).isEqualTo(shares(api));
 
         // another bucket size keeps shares
-        navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-bucket-switch] a[data-choice=week]"))
+        page.navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-bucket-switch] a[data-choice=week]"))
                 .click());
         assertThat(browser.getCurrentUrl()).endsWith("?bucket=week&measure=share");
         // 06-16 and 06-17 are in the week of Monday 06-15: 3 articles of that week's
@@ -104,7 +101,7 @@ class TimelineSharesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=timeline-chart] canvas"))).isNotEmpty();
 
         // and back to counts
-        navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-measure-switch] a[data-choice=counts]"))
+        page.navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-measure-switch] a[data-choice=counts]"))
                 .click());
         assertThat(browser.getCurrentUrl()).endsWith("?bucket=week&measure=count");
         assertThat(data("timeline-chart", "data-values")).isEqualTo("3");
@@ -112,14 +109,14 @@ class TimelineSharesBrowserTest {
 
     @Test
     void topicTimelineShowsSharesInItsTableAndChart() throws Exception {
-        open("#/timelines?type=topic&name=AI");
+        page.open("#/timelines?type=topic&name=AI");
         assertThat(data("activity-chart", "data-measure")).isEqualTo("count");
         assertThat(browser.findElements(By.cssSelector("[data-testid=activity-buckets] th")).stream()
                 .map(WebElement::getText).toList()).doesNotContain("Share");
 
         WebElement form = browser.findElement(By.cssSelector("[data-testid=timeline-filters]"));
         new Select(form.findElement(By.name("measure"))).selectByValue("share");
-        navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
+        page.navigate(() -> form.findElement(By.cssSelector("button[type=submit]")).click());
         assertThat(browser.getCurrentUrl()).contains("measure=share").contains("bucket=day");
         assertThat(data("activity-chart", "data-measure")).isEqualTo("share");
         assertThat(browser.findElements(By.cssSelector("[data-testid=activity-buckets] th")).stream()
@@ -138,7 +135,7 @@ class TimelineSharesBrowserTest {
         // per month: June's AI articles of all June articles; the choice stays in the URL
         new Select(browser.findElement(By.cssSelector("[data-testid=timeline-filters]")).findElement(By.name("bucket")))
                 .selectByValue("month");
-        navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-filters] button[type=submit]"))
+        page.navigate(() -> browser.findElement(By.cssSelector("[data-testid=timeline-filters] button[type=submit]"))
                 .click());
         assertThat(browser.getCurrentUrl()).contains("bucket=month").contains("measure=share");
         assertThat(new Select(browser.findElement(By.cssSelector("[data-testid=timeline-measure]")))
@@ -177,29 +174,9 @@ class TimelineSharesBrowserTest {
                 .fetchAs(String.class).one().orElseThrow();
     }
 
-    private String base() {
-        return "http://127.0.0.1:" + port + "/";
-    }
-
-    private void open(String hash) {
-        browser.get(base() + hash);
-        ready();
-    }
-
-    private void ready() {
-        wait.until(d -> "true".equals(d.findElement(By.id("view")).getDomAttribute("data-ready")));
-    }
-
-    /** Does what changes the page's hash, then waits for the new view (not for the old one, still marked ready). */
-    private void navigate(Runnable action) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('view').dataset.ready = 'false'");
-        action.run();
-        ready();
-    }
-
     private JsonNode api(String path) throws Exception {
         try (var http = HttpClient.newHttpClient()) {
-            var response = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+            var response = http.send(HttpRequest.newBuilder(URI.create(page.base() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return json.readTree(response.body());
