@@ -103,6 +103,24 @@ public class Graph {
         return driver.session(config.build());
     }
 
+    /**
+     * What the database is, as far as query plans go: the server agent (e.g. {@code Neo4j/2026.08.1}), the
+     * database's name and the schema migrations applied to it with their checksums. Equal identities plan a query
+     * alike, so results of validating a query against one hold for the other.
+     */
+    public String identity() {
+        return read(tx -> {
+            var result = tx.run("""
+                    MATCH (m:__StoryGraphMigration)
+                    RETURN m.version AS version, m.checksum AS checksum ORDER BY version""");
+            StringBuilder migrations = new StringBuilder();
+            result.forEachRemaining(r -> migrations.append(r.get("version").asInt()).append(':')
+                    .append(r.get("checksum").asString("")).append(' '));
+            var summary = result.consume();
+            return summary.server().agent() + " | " + summary.database().name() + " | " + migrations.toString().trim();
+        });
+    }
+
     /** The configured database's name (null: the server's default database). */
     String database() {
         return databases.getDatabaseSelection().getValue();

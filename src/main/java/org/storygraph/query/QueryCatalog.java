@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.summary.Plan;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
@@ -26,6 +27,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.storygraph.graph.Graph;
+import org.storygraph.graph.Neo4jProperties;
 
 /**
  * The saved queries: {@code *.cypher} files of the configured directory (or, when it does not exist, those
@@ -40,12 +42,15 @@ public class QueryCatalog {
 
     private final QueryProperties properties;
     private final Graph graph;
+    private final Path cacheFile;
     private volatile Map<String, SavedQuery> queries = Map.of();
     private volatile String source = "";
 
-    QueryCatalog(QueryProperties properties, Graph graph) {
+    QueryCatalog(QueryProperties properties, Graph graph, Neo4jProperties neo4j) {
         this.properties = properties;
         this.graph = graph;
+        this.cacheFile = properties.validationCache() != null ? properties.validationCache()
+                : neo4j.embeddedMode() ? neo4j.embedded().dataDir().resolve("saved-queries.validated") : null;
     }
 
     /**
@@ -134,10 +139,14 @@ public class QueryCatalog {
             }
             read.put(q.name(), q);
         }
-        // EXPLAIN side by side: planning on a cold database is CPU work, so the cores share it (same order after)
+        // EXPLAIN side by side: planning on a cold database is CPU work, so the cores share it (same order after);
+        // a query whose file and database are as at an earlier validation takes that outcome from the cache
         List<String> keys = List.copyOf(read.keySet());
-        List<SavedQuery> checked = keys.parallelStream().map(read::get).map(q -> q.valid() ? validate(q) : q)
-                .toList();
+        ValidationCache cache = ValidationCache.open(cacheFile);
+        String database = cacheFile == null ? "" : databaseIdentity();
+        List<SavedQuery> checked = keys.parallelStream().map(read::get)
+                .map(q -> q.valid() ? validate(q, cache, database, files.get(q.file())) : q).toList();
+        cache.save();
         Map<String, SavedQuery> parsed = new LinkedHashMap<>();
         for (int i = 0; i < keys.size(); i++) {
             SavedQuery q = checked.get(i);
@@ -153,33 +162,76 @@ public class QueryCatalog {
         return all();
     }
 
+    /** The outcome for {@code q} from the cache, else {@link #validate(SavedQuery)} (recorded in the cache). */
+    private SavedQuery validate(SavedQuery q, ValidationCache cache, String database, String text) {
+        if (database == null || text == null) {
+            return validate(q);
+        }
+        String key = ValidationCache.key(q.file(), text, database);
+        Optional<String> known = cache.find(key);
+        if (known.isPresent()) {
+            cache.put(key, known.get());
+            return known.get().isEmpty() ? q : q.withError(known.get());
+        }
+        try {
+            SavedQuery checked = check(q);
+            cache.put(key, checked.error());
+            return checked;
+        } catch (ClientException e) {
+            if (!e.code().startsWith("Neo.ClientError.Statement.")) {
+                return q.withError("EXPLAIN failed: " + firstLine(e.getMessage()));
+            }
+            // the statement's own fault (syntax, semantics, parameters): it lasts as long as the text does
+            SavedQuery broken = q.withError("EXPLAIN failed: " + firstLine(e.getMessage()));
+            cache.put(key, broken.error());
+            return broken;
+        } catch (RuntimeException e) { // the database's (unavailable, timed out): not kept, tried again next time
+            return q.withError("EXPLAIN failed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The database's identity for the cache; null (no cache) when it cannot be read. */
+    private String databaseIdentity() {
+        try {
+            return graph.identity();
+        } catch (RuntimeException e) {
+            log.debug("No saved-query validation cache: {}", e.toString());
+            return null;
+        }
+    }
+
     /** EXPLAIN in a read transaction: syntax, parameters, read-only, no LOAD CSV. */
     private SavedQuery validate(SavedQuery q) {
+        try {
+            return check(q);
+        } catch (RuntimeException e) {
+            return q.withError("EXPLAIN failed: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** {@link #validate(SavedQuery)}, throwing what the database throws. */
+    private SavedQuery check(SavedQuery q) {
         Map<String, Object> params = new HashMap<>();
         for (QueryParam p : q.params()) {
             params.put(p.name(), p.defaultValue() == null ? null : ParamTypes.parseText(p.type(), p.defaultValue()));
         }
-        try {
-            ResultSummary summary = graph.read(tx -> tx.run("EXPLAIN " + q.cypher(), params).consume());
-            if (summary.queryType() != QueryType.READ_ONLY) {
-                return q.withError("the query writes (" + summary.queryType() + "); saved queries must be read-only");
-            }
-            if (summary.hasPlan() && uses(summary.plan(), "LoadCSV")) {
-                return q.withError("LOAD CSV is not allowed in saved queries");
-            }
-            List<String> undeclared = new ArrayList<>();
-            for (String used : parametersUsed(q.cypher())) {
-                if (q.params().stream().noneMatch(p -> p.name().equals(used))) {
-                    undeclared.add(used);
-                }
-            }
-            if (!undeclared.isEmpty()) {
-                return q.withError("parameters used but not declared in the header: " + undeclared);
-            }
-            return q;
-        } catch (RuntimeException e) {
-            return q.withError("EXPLAIN failed: " + firstLine(e.getMessage()));
+        ResultSummary summary = graph.read(tx -> tx.run("EXPLAIN " + q.cypher(), params).consume());
+        if (summary.queryType() != QueryType.READ_ONLY) {
+            return q.withError("the query writes (" + summary.queryType() + "); saved queries must be read-only");
         }
+        if (summary.hasPlan() && uses(summary.plan(), "LoadCSV")) {
+            return q.withError("LOAD CSV is not allowed in saved queries");
+        }
+        List<String> undeclared = new ArrayList<>();
+        for (String used : parametersUsed(q.cypher())) {
+            if (q.params().stream().noneMatch(p -> p.name().equals(used))) {
+                undeclared.add(used);
+            }
+        }
+        if (!undeclared.isEmpty()) {
+            return q.withError("parameters used but not declared in the header: " + undeclared);
+        }
+        return q;
     }
 
     private static boolean uses(Plan plan, String operator) {

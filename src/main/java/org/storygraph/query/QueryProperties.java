@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param validateAtStart validate the catalogue in the background as soon as the application has started (default
  *                       true), so broken files show at once in the log and in {@code /actuator/health}; false (the
  *                       {@code cli} profile) validates on first use only
+ * @param validationCache file that keeps the outcome of each query's validation against this database (keyed by the
+ *                       file's text and the database's version and schema), so a command does not EXPLAIN unchanged
+ *                       queries again; default: {@code saved-queries.validated} in the embedded database's directory,
+ *                       none with a Neo4j server (set a path to have one there too)
  */
 @ConfigurationProperties("storygraph.queries")
 public record QueryProperties(
@@ -25,5 +29,6 @@ public record QueryProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("60s") Duration maxTimeout,
         @DefaultValue("10000") int maxRows,
-        @DefaultValue("true") boolean validateAtStart) {
+        @DefaultValue("true") boolean validateAtStart,
+        Path validationCache) {
 }
