@@ -4,7 +4,9 @@
 # the fit never saw, then the weights fitted on everything (the defaults in StoryModel and StoryProperties).
 # About a minute; sentence embeddings are cached under target/lab. See docs/clustering.md.
 # Usage: scripts/fit-story-model.sh [DATASETS_DIR=../shared/datasets]
-#   THRESHOLDS=-0.25,0,0.25 also cross-validates other merge thresholds; RAW=1 uses embeddings without centring.
+#   THRESHOLDS=-0.25,0,0.25 also cross-validates other merge thresholds; RAW=1 uses embeddings without centring;
+#   EXTRA=entity,entityCentroid,margin adds candidate features of the lab (LabFeatures); FOLD_SALT=3 draws another
+#   split of the stories into folds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=$(cd "${1:-$here/../shared/datasets}" && pwd)
@@ -12,5 +14,6 @@ java_home=$("$here/.mvn/find-jdk.sh")
 cd "$here"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >&2
 exec "$java_home/bin/java" -Xmx4g -Dthresholds="${THRESHOLDS:-0}" -Draw="${RAW:+true}" \
+  -Dextra="${EXTRA:-}" -DfoldSalt="${FOLD_SALT:-0}" \
   -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.storygraph.clustering.StoryModelFit \
   "$data/uci-news-dev:$data/uci-news-dev/truth-events.csv" "$data/emergent-dev:$data/emergent-dev/truth.csv"

@@ -543,7 +543,7 @@ public class StoryClusterer {
     }
 
     /** "headline — phrase, phrase": the representative headline and the story's most distinctive shared terms. */
-    StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered) {
-        return new StoryLabels(lexicon).label(headline, candidates, considered);
+    StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered, int size) {
+        return new StoryLabels(lexicon).label(headline, candidates, considered, size);
     }
 }

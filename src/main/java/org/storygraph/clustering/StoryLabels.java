@@ -15,12 +15,16 @@ import java.util.stream.Collectors;
  * graph. Terms are ranked by class-based TF-IDF (as in BERTopic): the share of the story's members that use a term
  * times {@code ln(1 + N / df)}, the term's rarity in the whole graph — so words every story uses ("its", "say",
  * "used") rank last however often the story uses them, and a multi-word name such as "facial recognition" ranks as
- * one phrase. Only terms at least two members share are considered.
+ * one phrase. Only terms at least two members share are considered, and only terms the story owns: at least half
+ * of the graph's articles using the term belong to the story ({@link #concentration}), so a word that is merely rare
+ * in a small graph ("company") is not taken for the name of an event.
  */
 final class StoryLabels {
 
     static final int LABEL_TERMS = 4;
     static final int TOP_TERMS = 8;
+    /** The least share of a term's uses in the graph that must fall in the story for it to be a key phrase. */
+    static final double CONCENTRATION = 0.5;
 
     /** A term several members of a story share: its key, how it is written, and how many members use it. */
     record Candidate(String key, String surface, int members) {
@@ -65,7 +69,18 @@ final class StoryLabels {
         return (double) c.members() / Math.max(1, considered) * Math.log(1 + documents / df);
     }
 
-    Label label(String headline, List<Candidate> candidates, int considered) {
+    /**
+     * The share of the graph's articles using a term that belong to this story, estimated from the {@code considered}
+     * members read of its {@code size}: a key phrase must be the story's own (at least {@link #CONCENTRATION}), not a
+     * word that happens to be rare — "company", "police" and "tech" are rare in a small graph but most of their
+     * uses are in other stories, while "boston" or "city council" are used mostly by the story that names them.
+     */
+    double concentration(Candidate c, int considered, int size) {
+        double uses = (double) c.members() * Math.max(size, considered) / Math.max(1, considered);
+        return uses / Math.max(1, lexicon.documentFrequency(c.key()));
+    }
+
+    Label label(String headline, List<Candidate> candidates, int considered, int size) {
         List<Candidate> ranked = new ArrayList<>(candidates);
         ranked.sort(Comparator.comparingDouble((Candidate c) -> -score(c, considered)).thenComparing(Candidate::key));
         List<String> top = new ArrayList<>();
@@ -73,7 +88,8 @@ final class StoryLabels {
             if (top.size() >= TOP_TERMS) {
                 break;
             }
-            if (meaningful(c.surface()) && !covered(top, c.surface())) {
+            if (meaningful(c.surface()) && concentration(c, considered, size) >= CONCENTRATION
+                    && !covered(top, c.surface())) {
                 top.add(c.surface());
             }
         }

@@ -52,7 +52,7 @@ final class StoryWriter {
 
     /** Turns a story's headline and the terms its members share into its label. */
     interface Labeler {
-        StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered);
+        StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered, int size);
     }
 
     /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
@@ -190,14 +190,15 @@ final class StoryWriter {
                 SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
-                RETURN s.id AS id, head.title AS headline, shared AS candidates, considered
+                RETURN s.id AS id, head.title AS headline, shared AS candidates, considered, s.size AS size
                 """, Map.of("ids", List.copyOf(ids))).list();
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
             List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
                     v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
             int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
-            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered);
+            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered,
+                    r.get("size").asInt(considered));
             labels.add(Map.of("id", r.get("id").asString(), "label", label.text() == null ? "" : label.text(),
                     "terms", label.terms()));
         }

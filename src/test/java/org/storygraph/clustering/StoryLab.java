@@ -39,7 +39,8 @@ public class StoryLab {
     }
 
     /** A prepared corpus: documents, their unit embeddings and TF-IDF vectors, and candidate neighbours. */
-    record Corpus(String name, List<Doc> docs, float[][] embeddings, SparseVector[] terms, int[][] neighbours) {
+    record Corpus(String name, List<Doc> docs, float[][] embeddings, SparseVector[] terms, int[][] neighbours,
+            List<Map<Integer, Double>> extra) {
         List<String> gold() {
             return docs.stream().map(Doc::gold).toList();
         }
@@ -98,7 +99,50 @@ public class StoryLab {
             }
             nn[i] = topK(s, NEIGHBOURS);
         }
-        return new Corpus(dir.getFileName().toString(), docs, emb, lex, nn);
+        return new Corpus(dir.getFileName().toString(), docs, emb, lex, nn, extra(docs, emb, nn));
+    }
+
+    /** Per-article evidence of the candidate features of {@link LabFeatures}: entity vector and density. */
+    static List<Map<Integer, Double>> extra(List<Doc> docs, float[][] emb, int[][] nn) {
+        java.util.Set<String> proper = Boolean.getBoolean("truecase")
+                ? LabFeatures.properWords(docs.stream().map(Doc::text).toList()) : java.util.Set.of();
+        List<java.util.Set<String>> ents = new ArrayList<>();
+        Map<String, Integer> df = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
+        for (Doc d : docs) {
+            java.util.Set<String> e = new java.util.TreeSet<>(LabFeatures.entities(d.text(), proper));
+            ents.add(e);
+            e.forEach(x -> df.merge(x, 1, Integer::sum));
+        }
+        int densityK = Integer.getInteger("densityK", 10);
+        List<Map<Integer, Double>> out = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            Map<Integer, Double> m = new HashMap<>();
+            double norm = 0;
+            for (String x : ents.get(i)) {
+                double w = Math.log(1 + (double) docs.size() / df.get(x));
+                m.put(ids.computeIfAbsent(x, k -> ids.size()), w);
+                norm += w * w;
+            }
+            double n = Math.sqrt(norm);
+            m.replaceAll((k, v) -> v / n);
+            double density = 0;
+            int k = 0;
+            for (int j : nn[i]) {
+                if (k++ >= densityK) {
+                    break;
+                }
+                density += Agglomerator.dot(emb[i], emb[j]);
+            }
+            m.put(LabFeatures.DENSITY, k == 0 ? 0 : density / Math.min(k, densityK));
+            out.add(m);
+        }
+        if (System.getProperty("showEntities") != null) { // a spread sample of headlines and their names
+            for (int i = 0; i < Math.min(docs.size(), 40); i++) {
+                System.out.println(docs.get(i * 37 % docs.size()).title() + "  ->  " + ents.get(i * 37 % docs.size()));
+            }
+        }
+        return out;
     }
 
     /** The fitted model, or the weights of {@code -Dweights=bias,w1,...} and {@code -Dthreshold}. */
@@ -167,7 +211,8 @@ public class StoryLab {
         Agglomerator agg = new Agglomerator(scorer);
         List<Agglomerator.Cluster> cs = new ArrayList<>();
         for (int i = 0; i < corpus.docs().size(); i++) {
-            cs.add(agg.addArticle(corpus.embeddings()[i], corpus.terms()[i], Map.of(), corpus.docs().get(i).time()));
+            cs.add(agg.addArticle(corpus.embeddings()[i], corpus.terms()[i], corpus.extra().get(i),
+                    corpus.docs().get(i).time()));
         }
         for (int i = 0; i < cs.size(); i++) {
             for (int j : corpus.neighbours()[i]) {

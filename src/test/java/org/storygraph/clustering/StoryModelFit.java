@@ -25,10 +25,17 @@ import java.util.Map;
  * For each fold the model is fitted on the examples of the other fold's stories (of both corpora), the whole corpus
  * is clustered with it, and B-cubed F1 is scored on the held-out fold's articles only: no score is measured on what
  * was fitted. Finally the model is fitted on all examples: the weights to put in {@link StoryModel}.
+ *
+ * <p>Experiments: {@code -Dextra=entity,margin,...} adds candidate features ({@link LabFeatures}; {@code
+ * -Dtruecase=true} and {@code -DdensityK=N} vary them), {@code -DfoldSalt=N} draws another split of the stories
+ * into folds to see how much a difference is worth.
  */
 public class StoryModelFit {
 
     private static final double L2 = 1e-2;
+
+    /** {@code -DfoldSalt=N} draws another split of the stories into folds (a check of the folds' spread). */
+    private static final int SALT = Integer.getInteger("foldSalt", 0);
 
     record Example(double[] x, boolean same, String goldA, String goldB, int corpus) {
     }
@@ -56,7 +63,7 @@ public class StoryModelFit {
             int held = fold;
             double[] w = fit(examples.stream().filter(e -> fold(e.goldA()) != held && fold(e.goldB()) != held)
                     .toList(), corpora.size());
-            StoryModel model = StoryModel.of(w, threshold, StoryModel.fitted().windowDays());
+            Agglomerator.Scorer model = new LabFeatures.Model(w, threshold, StoryModel.fitted().windowDays());
             for (int c = 0; c < corpora.size(); c++) {
                 StoryLab.Corpus corpus = corpora.get(c);
                 List<String> predicted = StoryLab.cluster(corpus, model);
@@ -80,10 +87,10 @@ public class StoryModelFit {
         }
         }
         double[] w = fit(examples, corpora.size());
-        StoryModel model = StoryModel.of(w, 0, StoryModel.fitted().windowDays());
+        Agglomerator.Scorer model = new LabFeatures.Model(w, 0, StoryModel.fitted().windowDays());
         System.out.printf(Locale.ROOT, "fitted on everything: bias %.3f", w[0]);
-        for (int i = 0; i < StoryModel.FEATURES.length; i++) {
-            System.out.printf(Locale.ROOT, ", %s %.3f", StoryModel.FEATURES[i], w[i + 1]);
+        for (int i = 0; i < LabFeatures.names().length; i++) {
+            System.out.printf(Locale.ROOT, ", %s %.3f", LabFeatures.names()[i], w[i + 1]);
         }
         System.out.println();
         for (StoryLab.Corpus corpus : corpora) {
@@ -93,6 +100,9 @@ public class StoryModelFit {
     }
 
     static int fold(String gold) {
+        if (SALT != 0) {
+            return ((gold + "#" + SALT).hashCode() * 0x9E3779B1 >>> 16) & 1;
+        }
         return Math.floorMod(gold.hashCode() * 0x9E3779B1, 2);
     }
 
@@ -106,7 +116,7 @@ public class StoryModelFit {
             public double score(Agglomerator.Cluster a, Agglomerator.Cluster b) {
                 String ga = major(a, golds, gold);
                 String gb = major(b, golds, gold);
-                double[] x = StoryModel.features(a, b);
+                double[] x = LabFeatures.features(a, b);
                 boolean same = ga.equals(gb);
                 out.add(new Example(x, same, ga, gb, index));
                 return same ? 1 + x[2] : -1;
@@ -135,7 +145,7 @@ public class StoryModelFit {
 
     /** Class- and corpus-balanced L2 logistic regression by Newton's method; returns bias then weights. */
     static double[] fit(List<Example> examples, int corpora) {
-        int d = StoryModel.FEATURES.length + 1;
+        int d = LabFeatures.names().length + 1;
         double[] sampleWeight = new double[examples.size()];
         long[][] counts = new long[corpora][2];
         for (Example e : examples) {
