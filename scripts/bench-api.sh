@@ -3,24 +3,33 @@
 # leaves) with -Xmx1g, and drives each endpoint with wrk over loopback: 32 connections, bounded in time.
 # Prints req/s and p50/p99 per endpoint as a Markdown table, then the service's heap after the run.
 # Usage: scripts/bench-api.sh DATA_DIR [DURATION=20s] [CONNECTIONS=32]
+# READY_WAIT=SECONDS (default 180) bounds the wait for readiness (a busy machine starts slower).
 # CACHE=off runs the service without its read cache (storygraph.web.cache.enabled=false): every request reads the graph.
+# The floor in the same run: `storygraph benchmark-bolt` runs a bare RETURN 1 over the same Neo4j Java driver against
+# the service's embedded Bolt port (BOLT_PORT, default 17687), as many threads as connections, one session and read
+# transaction per call, before and after the endpoints; the last table gives each endpoint's rate as a ratio of
+# their mean. REFERENCE=off skips it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=${1:?usage: scripts/bench-api.sh DATA_DIR [DURATION] [CONNECTIONS]}
 duration=${2:-20s}
 connections=${3:-32}
 port=${PORT:-18080}
+bolt_port=${BOLT_PORT:-17687}
+reference=${REFERENCE:-on}
 command -v wrk >/dev/null || { echo "bench-api: wrk is missing (sudo apt-get install wrk)" >&2; exit 2; }
 work=$(mktemp -d /tmp/storygraph-bench-api.XXXXXX)
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+# builds the benchmarks' test classes now if needed, not while the service is measured
+[ "$reference" = off ] || "$here/storygraph" benchmark-bolt --help >/dev/null
 
 STORYGRAPH_JAVA_OPTS="${STORYGRAPH_JAVA_OPTS:--Xmx1g}" "$here/storygraph" \
   --storygraph.neo4j.embedded.data-dir="$data" --server.port="$port" \
-  --storygraph.ingest.seeds.load-when-empty=false \
+  --storygraph.ingest.seeds.load-when-empty=false --storygraph.neo4j.embedded.bolt-address="127.0.0.1:$bolt_port" \
   --storygraph.web.cache.enabled="$([ "${CACHE:-on}" = off ] && echo false || echo true)" > "$work/service.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 180); do
+for _ in $(seq 1 "${READY_WAIT:-180}"); do
   curl -sf "$base/actuator/health/readiness" >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log" >&2; exit 1; }
   sleep 1
@@ -57,6 +66,14 @@ request = function()
 end
 LUA
 
+floor() { # RETURN 1 over Bolt: prints its req/s line, appends the rate to $work/floor
+  local line
+  line=$(STORYGRAPH_JAVA_OPTS="${BOLT_JAVA_OPTS:--Xmx256m}" "$here/storygraph" benchmark-bolt \
+    --uri "bolt://127.0.0.1:$bolt_port" --threads "$connections" --duration "$duration" 2>>"$work/floor.log")
+  echo "$line" | sed -n 's/.*: \([0-9.]*\) req\/s.*/\1/p' >> "$work/floor"
+  echo "$line"
+}
+
 run() { # name path-template [body-template]   (IDS_FILE from the caller's environment: the ids to rotate over)
   local name=$1 path=$2 body=${3:-}
   # warm-up (plans cached, pages in the page cache), then the measured run
@@ -70,11 +87,13 @@ run() { # name path-template [body-template]   (IDS_FILE from the caller's envir
   p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
   errors=$(awk '/Non-2xx/ {print $5}' "$work/$name.txt")
   printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "$path" "$rps" "$p50" "$p99" "${errors:-0}"
+  echo "$name $rps $p50 $p99" >> "$work/rates"
 }
 
 echo "graph: ${articles:-?} articles, ${stories} stories; ${connections} connections, ${duration} per endpoint (after 5 s warm-up), wrk -t2 on the same 2 cores; read cache ${CACHE:-on}"
 echo "typical: 500 random stories; largest: the 200 largest stories; provider: the 200 largest providers"
 echo
+[ "$reference" = off ] || floor_before=$(floor)
 echo "| endpoint | request | req/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"
 run story-list "/api/stories?size=20&sort=size"
@@ -87,7 +106,20 @@ IDS="$work/largest" run story-detail-largest "/api/stories/{id}"
 IDS="$work/largest" run coverage-largest "/api/stories/{id}/coverage"
 IDS="$work/largest" run timeline-largest "/api/stories/{id}/timeline?bucket=hour"
 IDS="$work/providers" run provider "/api/providers/{id}"
+[ "$reference" = off ] || floor_after=$(floor)
 echo
+if [ "$reference" != off ]; then
+  floor_mean=$(awk '{ s += $1; n++ } END { if (n) printf "%.2f", s / n }' "$work/floor")
+  echo "RETURN 1 over Bolt, before the endpoints: ${floor_before:-failed}"
+  echo "RETURN 1 over Bolt, after the endpoints: ${floor_after:-failed}"
+  echo
+  echo "| endpoint | req/s | p50 | p99 | ratio to RETURN 1 (${floor_mean:-?} req/s) |"
+  echo "|---|---|---|---|---|"
+  awk -v floor="${floor_mean:-0}" '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, (floor > 0 ? sprintf("%.2f", $2 / floor) : "n/a") }' \
+    "$work/rates"
+  echo
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 heap=$("$("$here/.mvn/find-jdk.sh")/bin/jcmd" "$pid" GC.heap_info 2>/dev/null | grep -m1 -i 'total' || true)
 rss=$(awk '/VmHWM/ {print $2 " " $3}' "/proc/$pid/status")
 echo "service heap after the run: ${heap:-n/a}"

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.stereotype.Service;
 import org.storygraph.coverage.CoverageViews.GroupCoverage;
 import org.storygraph.coverage.CoverageViews.LeadLagEdge;
@@ -55,7 +56,7 @@ public class CoverageService {
     }
 
     /** A story as its coverage needs it. */
-    private record StoryHead(String label) {
+    private record StoryRows(String label, List<CoverageRow> rows) {
     }
 
     /** A provider's totals. */
@@ -103,28 +104,34 @@ public class CoverageService {
      * over its independent articles (no copies, no wire articles), saying how many were left out.
      */
     public Optional<StoryCoverage> story(String storyId, CoverageGroup groupBy, boolean independent) {
-        Optional<StoryHead> story = graph.one("MATCH (s:Story {id: $id}) RETURN s.label AS label",
-                Map.of("id", storyId), CoverageService::storyHead);
-        if (story.isEmpty()) {
-            return Optional.empty();
-        }
         Map<String, Object> params = new HashMap<>();
         params.put("id", storyId);
         params.put("groupBy", groupBy == null ? null : groupBy.parameter());
-        List<CoverageRow> rows = graph.list(independent ? """
-                MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
-                WHERE %s
-                WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
-                WITH p, count(a) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
-                RETURN p.domain AS domain, p.name AS name, articles, first, last, articles - timed AS implausible,
-                       %s AS groups
-                ORDER BY first IS NULL, first, domain
-                """.formatted(INDEPENDENT_ARTICLE, GROUPS) : """
-                MATCH (:Story {id: $id})<-[c:COVERED]-(p:Provider)
-                RETURN p.domain AS domain, p.name AS name, c.articles AS articles, c.first AS first,
-                       c.last AS last, c.implausible AS implausible, %s AS groups
-                ORDER BY first IS NULL, first, domain
-                """.formatted(GROUPS), params, CoverageService::row);
+        // one round trip: the story's label with its rows (an unknown story: no record)
+        Optional<StoryRows> story = graph.one("""
+                MATCH (s:Story {id: $id})
+                RETURN s.label AS label, COLLECT {
+                """ + (independent ? """
+                    MATCH (s)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
+                    WHERE %s
+                    WITH p, a, CASE WHEN a.timeFlag IS NULL THEN a.publishedAt END AS time
+                    WITH p, count(a) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
+                    WITH p.domain AS domain, p.name AS name, articles, first, last, articles - timed AS implausible,
+                         %s AS groups
+                    """.formatted(INDEPENDENT_ARTICLE, GROUPS) : """
+                    MATCH (s)<-[c:COVERED]-(p:Provider)
+                    WITH p.domain AS domain, p.name AS name, c.articles AS articles, c.first AS first,
+                         c.last AS last, c.implausible AS implausible, %s AS groups
+                    """.formatted(GROUPS)) + """
+                    ORDER BY first IS NULL, first, domain
+                    RETURN {domain: domain, name: name, articles: articles, first: first, last: last,
+                            implausible: implausible, groups: groups}
+                } AS rows
+                """, params, CoverageService::storyRows);
+        if (story.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CoverageRow> rows = story.get().rows();
         Independence independence = !independent ? Independence.NONE : graph.one("""
                 MATCH (:Story {id: $id})<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
                 """ + LEFT_OUT, params, CoverageService::independence).orElseThrow();
@@ -426,11 +433,11 @@ public class CoverageService {
         return params;
     }
 
-    private static StoryHead storyHead(Record r) {
-        return new StoryHead(string(r.get("label")));
+    private static StoryRows storyRows(Record r) {
+        return new StoryRows(string(r.get("label")), r.get("rows").asList(CoverageService::row));
     }
 
-    private static CoverageRow row(Record r) {
+    private static CoverageRow row(MapAccessor r) {
         return new CoverageRow(r.get("domain").asString(), string(r.get("name")), r.get("articles").asLong(),
                 instant(r.get("first")), instant(r.get("last")), r.get("implausible").asLong(),
                 r.get("groups").asList(v -> v.asString()));

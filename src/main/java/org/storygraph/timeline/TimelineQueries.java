@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.neo4j.driver.Record;
+import org.neo4j.driver.types.MapAccessor;
 import org.springframework.stereotype.Component;
 import org.storygraph.graph.Convert;
 import org.storygraph.graph.Graph;
@@ -27,8 +28,11 @@ import org.storygraph.graph.NodeKey;
 @Component
 class TimelineQueries {
 
-    /** A story as the timeline needs it; {@code ignored} counts members without a plausible time. */
-    record StoryHead(String id, String label, long ignored) {
+    /**
+     * A story as the timeline needs it; {@code ignored} counts members without a plausible time, {@code members}
+     * are the others.
+     */
+    record StoryHead(String id, String label, long ignored, List<MemberRow> members) {
     }
 
     /** A story member: its time, its provider's domain (null without a provider), whether a copy or wire. */
@@ -136,6 +140,13 @@ class TimelineQueries {
         this.graph = graph;
     }
 
+    /**
+     * The story with its members, in one round trip; empty when the story is unknown. The members are its articles
+     * with a plausible time, unordered: the bucketing does not need an order, and Neo4j 2026.08.1 fails to plan
+     * such a query with {@code ORDER BY a.publishedAt} when it picks the {@code article_published_at} index
+     * ("Conditions started failing after running these phases: insertCachedProperties"), which depends on index
+     * statistics.
+     */
     Optional<StoryHead> story(String id) {
         return graph.one("""
                 MATCH (s:Story {id: $id})
@@ -143,23 +154,16 @@ class TimelineQueries {
                        COUNT {
                            MATCH (a:Article)-[:IN_STORY]->(s)
                            WHERE a.publishedAt IS NULL OR a.timeFlag IS NOT NULL
-                       } AS ignored
+                       } AS ignored,
+                       COLLECT {
+                           MATCH (a:Article)-[:IN_STORY]->(s)
+                           WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
+                           WITH a, EXISTS { (a)-[:DUPLICATE_OF]->(:Article) } AS copy
+                           RETURN {publishedAt: a.publishedAt,
+                                   provider: [(a)-[:PUBLISHED_BY]->(p:Provider) | p.domain][0], copy: copy,
+                                   wire: NOT copy AND EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {mediaType: 'wire'}) }}
+                       } AS members
                 """, Map.of("id", id), TimelineQueries::storyHead);
-    }
-
-    /**
-     * Unordered: the bucketing does not need an order, and Neo4j 2026.08.1 fails to plan this query with
-     * {@code ORDER BY a.publishedAt} when it picks the {@code article_published_at} index ("Conditions started
-     * failing after running these phases: insertCachedProperties"), which depends on index statistics.
-     */
-    List<MemberRow> members(String storyId) {
-        return graph.list("""
-                MATCH (a:Article)-[:IN_STORY]->(:Story {id: $id})
-                WHERE a.publishedAt IS NOT NULL AND a.timeFlag IS NULL
-                WITH a, EXISTS { (a)-[:DUPLICATE_OF]->(:Article) } AS copy
-                RETURN a.publishedAt AS publishedAt, [(a)-[:PUBLISHED_BY]->(p:Provider) | p.domain][0] AS provider,
-                       copy, NOT copy AND EXISTS { (a)-[:PUBLISHED_BY]->(:Provider {mediaType: 'wire'}) } AS wire
-                """, Map.of("id", storyId), TimelineQueries::member);
     }
 
     /** Whether the topic, provider or collection {@code key} exists. */
@@ -194,10 +198,11 @@ class TimelineQueries {
     }
 
     private static StoryHead storyHead(Record r) {
-        return new StoryHead(r.get("id").asString(), string(r.get("label")), r.get("ignored").asLong());
+        return new StoryHead(r.get("id").asString(), string(r.get("label")), r.get("ignored").asLong(),
+                r.get("members").asList(TimelineQueries::member));
     }
 
-    private static MemberRow member(Record r) {
+    private static MemberRow member(MapAccessor r) {
         return new MemberRow(instant(r.get("publishedAt")), string(r.get("provider")), r.get("copy").asBoolean(),
                 r.get("wire").asBoolean());
     }

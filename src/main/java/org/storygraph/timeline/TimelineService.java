@@ -88,7 +88,7 @@ public class TimelineService {
         }
         BucketGrid grid = new BucketGrid(bucket, zone);
         String measure = counting.measure().label();
-        List<MemberRow> all = queries.members(id);
+        List<MemberRow> all = head.get().members();
         List<MemberRow> rows = counting.independent() ? all.stream().filter(r -> !r.copy() && !r.wire()).toList()
                 : all;
         Independence independence = counting.independent()

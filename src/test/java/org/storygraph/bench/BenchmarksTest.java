@@ -50,7 +50,7 @@ class BenchmarksTest {
     void listsAndDescribesTheBenchmarks() {
         Run help = run("help");
         assertThat(help.code()).isZero();
-        assertThat(help.out()).contains("generate", "benchmark-cluster", "benchmark-load");
+        assertThat(help.out()).contains("generate", "benchmark-cluster", "benchmark-load", "benchmark-bolt");
         Run cluster = run("benchmark-cluster", "--help");
         assertThat(cluster.out()).contains("usage: storygraph benchmark-cluster", "--articles=N", "--incremental=M",
                 "(default 100000)");
@@ -66,5 +66,8 @@ class BenchmarksTest {
         assertThat(load.code()).isEqualTo(Cli.EXIT_USAGE);
         assertThat(load.err()).contains("Invalid value for option '--naive'", "'lots'");
         assertThat(run("benchmark-cluster", "--frobnicate").err()).contains("Unknown option: '--frobnicate'");
+        Run bolt = run("benchmark-bolt", "--uri", "bolt://127.0.0.1:1", "--threads", "0");
+        assertThat(bolt.code()).isEqualTo(Cli.EXIT_USAGE);
+        assertThat(bolt.err()).contains("--threads must be at least 1");
     }
 }
