@@ -48,6 +48,11 @@ final class StoryWriter {
         final List<Duplicate> duplicates = new ArrayList<>();
         /** Stories whose members changed (a corrected time, a new title) without joining or leaving. */
         final Set<String> refreshed = new TreeSet<>();
+        /**
+         * Existing stories that only grew in this batch (new members joined; no other story merged into them), with
+         * their strongest stored terms before the batch: updated from their new members alone.
+         */
+        final Map<String, List<String>> grown = new LinkedHashMap<>();
     }
 
     /** Turns a story's headline and the terms its members share into its label. */
@@ -55,8 +60,16 @@ final class StoryWriter {
         StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered, int size);
     }
 
-    /** Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms) into a label. */
-    void write(Changes changes, Labeler labeler) {
+    /** Turns a story's headline and its stored term sums (no member reads) into its label. */
+    interface SumsLabeler {
+        StoryLabels.Label label(String headline, StoryState state, long size);
+    }
+
+    /**
+     * Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms shared by members)
+     * into a label, {@code sumsLabeler} (headline, stored sums) for a story that only grew.
+     */
+    void write(Changes changes, Labeler labeler, SumsLabeler sumsLabeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -75,8 +88,20 @@ final class StoryWriter {
             m.put("topicWeights", List.copyOf(s.topics().values()));
             states.add(m);
         }
+        // stories derived again from all their members: new ones, merged ones, ones whose members changed; the
+        // others only grew, and are updated from their new members alone
         Set<String> ids = new TreeSet<>(changes.states.keySet());
         ids.addAll(changes.refreshed);
+        Map<String, List<String>> added = new LinkedHashMap<>();
+        changes.grown.keySet().stream().filter(id -> !changes.refreshed.contains(id))
+                .forEach(id -> added.put(id, new ArrayList<>()));
+        changes.members.forEach((url, story) -> {
+            List<String> urls = added.get(story);
+            if (urls != null) {
+                urls.add(url);
+            }
+        });
+        ids.removeAll(added.keySet());
         graph.write(tx -> {
             long w0 = System.nanoTime();
             tx.run("UNWIND $ids AS id MERGE (s:Story {id: id}) ON CREATE SET s.createdAt = datetime()",
@@ -112,9 +137,12 @@ final class StoryWriter {
             writeDuplicates(tx, changes.duplicates);
             long w2 = System.nanoTime();
             refreshStories(tx, ids, labeler);
+            long w3 = System.nanoTime();
+            growStories(tx, added, changes, sumsLabeler);
             log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
-                    + "coverage {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000,
-                    (System.nanoTime() - w2) / 1_000_000);
+                    + "coverage of {} stories derived from all members {} ms, of {} grown stories from their new "
+                    + "members {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, ids.size(),
+                    (w3 - w2) / 1_000_000, added.size(), (System.nanoTime() - w3) / 1_000_000);
             return null;
         });
     }
@@ -195,7 +223,7 @@ final class StoryWriter {
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
             List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
-                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
+                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asDouble()));
             int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
             StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered,
                     r.get("size").asInt(considered));
@@ -207,6 +235,97 @@ final class StoryWriter {
                 MATCH (s:Story {id: l.id})
                 SET s.label = l.label, s.topTerms = l.terms
                 """, Map.of("labels", labels)).consume();
+    }
+
+    /**
+     * Updates stories that only grew from their new members alone (no read of the old members): the new members'
+     * scores against the moved centroid, size, first and last time, the {@code COVERED} counts and times of the new
+     * members' providers, and the head. The stored head is scored again against the new centroid (one article read;
+     * its {@code IN_STORY} score is written, so the head's score is always current) and stays unless a new member
+     * scores higher (ties: the smaller url, as a full derivation orders them). The old members' scores are not
+     * rewritten: an {@code IN_STORY} score is the member's similarity to the story's centroid when it joined or when
+     * the story was last derived from all its members (a merge, a changed member, a recluster); a grown story's
+     * centroid moves little with each batch. The label is made again from the stored term sums only when the head or
+     * the strongest terms changed.
+     */
+    private static void growStories(TransactionContext tx, Map<String, List<String>> added, Changes changes,
+            SumsLabeler labeler) {
+        if (added.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        added.forEach((id, urls) -> rows.add(Map.of("id", id, "urls", urls)));
+        List<Record> grown = tx.run("""
+                UNWIND $rows AS g
+                MATCH (s:Story {id: g.id})
+                CALL (s, g) {
+                    UNWIND g.urls AS url
+                    MATCH (a:Article {url: url})-[r:IN_STORY]->(s)
+                    WITH a, r, round(2 * vector.similarity.cosine(a.embedding, s.embeddingSum) - 1, 3) AS similarity
+                    SET r.score = similarity
+                    RETURN a AS best, similarity AS bestScore ORDER BY similarity DESC, a.url LIMIT 1
+                }
+                CALL (s) {
+                    OPTIONAL MATCH (h:Article {id: s.headlineArticleId})-[hr:IN_STORY]->(s)
+                    WITH h, hr, round(2 * vector.similarity.cosine(h.embedding, s.embeddingSum) - 1, 3) AS similarity
+                    CALL (hr, similarity) {
+                        WITH hr, similarity WHERE hr IS NOT NULL AND (hr.score IS NULL OR hr.score <> similarity)
+                        SET hr.score = similarity
+                    }
+                    RETURN h AS head, similarity AS headScore
+                }
+                CALL (s, g) {
+                    // the new members per provider: added to its COVERED counts and times (members without a
+                    // provider count for the times only)
+                    UNWIND g.urls AS url
+                    MATCH (x:Article {url: url})
+                    OPTIONAL MATCH (x)-[:PUBLISHED_BY]->(p:Provider)
+                    WITH p, x, CASE WHEN x.timeFlag IS NULL THEN x.publishedAt END AS time
+                    WITH p, count(x) AS articles, count(time) AS timed, min(time) AS first, max(time) AS last
+                    CALL (s, p, articles, timed, first, last) {
+                        WITH * WHERE p IS NOT NULL
+                        MERGE (p)-[c:COVERED]->(s)
+                        ON CREATE SET c.articles = 0, c.implausible = 0
+                        SET c.articles = c.articles + articles, c.implausible = c.implausible + articles - timed,
+                            c.first = CASE WHEN c.first IS NULL OR first < c.first THEN first ELSE c.first END,
+                            c.last = CASE WHEN c.last IS NULL OR last > c.last THEN last ELSE c.last END
+                    }
+                    RETURN sum(articles) AS joined, min(first) AS first, max(last) AS last
+                }
+                WITH s, head, first, last, joined,
+                     CASE WHEN head IS NULL OR bestScore > headScore OR (bestScore = headScore AND best.url < head.url)
+                          THEN best ELSE head END AS newHead
+                SET s.size = coalesce(s.size, 0) + joined, s.providerCount = COUNT { (s)<-[:COVERED]-() },
+                    s.firstPublishedAt = CASE WHEN s.firstPublishedAt IS NULL OR first < s.firstPublishedAt
+                                              THEN first ELSE s.firstPublishedAt END,
+                    s.lastPublishedAt = CASE WHEN s.lastPublishedAt IS NULL OR last > s.lastPublishedAt
+                                             THEN last ELSE s.lastPublishedAt END,
+                    s.headline = newHead.title, s.headlineArticleId = newHead.id, s.updatedAt = datetime()
+                RETURN s.id AS id, newHead.title AS headline, head IS NULL OR newHead <> head AS headChanged,
+                       s.size AS size
+                """, Map.of("rows", rows)).list();
+        List<Map<String, Object>> labels = new ArrayList<>();
+        for (Record r : grown) {
+            String id = r.get("id").asString();
+            StoryState state = changes.states.get(id);
+            List<String> before = changes.grown.get(id);
+            List<String> after = strongest(state.termKeys());
+            if (!r.get("headChanged").asBoolean() && before.equals(after)) {
+                continue;
+            }
+            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), state, r.get("size").asLong());
+            labels.add(Map.of("id", id, "label", label.text() == null ? "" : label.text(), "terms", label.terms()));
+        }
+        tx.run("""
+                UNWIND $labels AS l
+                MATCH (s:Story {id: l.id})
+                SET s.label = l.label, s.topTerms = l.terms
+                """, Map.of("labels", labels)).consume();
+    }
+
+    /** A story's strongest stored terms (stored strongest first): a grown story is labelled again when they change. */
+    static List<String> strongest(List<String> termKeys) {
+        return List.copyOf(termKeys.subList(0, Math.min(StoryLabels.TOP_TERMS, termKeys.size())));
     }
 
     /**
