@@ -493,7 +493,7 @@ public class StoryClusterer {
         for (StoryWriter.Duplicate d : duplicates) {
             changes.duplicates.add(d);
         }
-        writer.write(changes, this::label, this::labelFromSums);
+        writer.write(changes, this::label);
         long t3 = System.nanoTime();
         phase[0] = (t1 - t0) / 1_000_000;
         phase[1] = (t2 - t1) / 1_000_000;
@@ -543,20 +543,6 @@ public class StoryClusterer {
         });
         return new StoryWriter.StoryState(id, root.embeddingSum, keys, weights, surfaces, root.buckets, topics,
                 Long.MAX_VALUE);
-    }
-
-    /**
-     * The label of a story that only grew, from its stored term sums instead of its members' terms: a term's summed
-     * TF-IDF weight divided by its IDF counts the members using it softly (each adds its normalised log-TF).
-     */
-    StoryLabels.Label labelFromSums(String headline, StoryWriter.StoryState state, long size) {
-        List<StoryLabels.Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < state.termKeys().size(); i++) {
-            String key = state.termKeys().get(i);
-            candidates.add(new StoryLabels.Candidate(key, state.termSurfaces().get(i),
-                    state.termWeights().get(i) / lexicon.idf(lexicon.id(key))));
-        }
-        return new StoryLabels(lexicon).label(headline, candidates, (int) Math.min(Integer.MAX_VALUE, size));
     }
 
     /** "headline — phrase, phrase": the representative headline and the story's most distinctive shared terms. */

@@ -26,12 +26,8 @@ final class StoryLabels {
     /** The least share of a term's uses in the graph that must fall in the story for it to be a key phrase. */
     static final double CONCENTRATION = 0.5;
 
-    /**
-     * A term several members of a story share: its key, how it is written, and how many members use it (or, for a
-     * label derived from a story's stored term sums, the summed weight divided by the term's IDF: each member adds
-     * its normalised log-TF, at most 1, so it counts members softly).
-     */
-    record Candidate(String key, String surface, double members) {
+    /** A term several members of a story share: its key, how it is written, and how many members use it. */
+    record Candidate(String key, String surface, int members) {
     }
 
     /** The label, and the story's top terms best first. */
@@ -70,7 +66,7 @@ final class StoryLabels {
     double score(Candidate c, int considered) {
         long documents = Math.max(1, lexicon.documents());
         double df = Math.max(1, Math.min(documents, lexicon.documentFrequency(c.key())));
-        return c.members() / Math.max(1, considered) * Math.log(1 + documents / df);
+        return (double) c.members() / Math.max(1, considered) * Math.log(1 + documents / df);
     }
 
     /**

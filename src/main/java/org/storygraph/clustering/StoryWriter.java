@@ -60,16 +60,11 @@ final class StoryWriter {
         StoryLabels.Label label(String headline, List<StoryLabels.Candidate> candidates, int considered, int size);
     }
 
-    /** Turns a story's headline and its stored term sums (no member reads) into its label. */
-    interface SumsLabeler {
-        StoryLabels.Label label(String headline, StoryState state, long size);
-    }
-
     /**
      * Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms shared by members)
-     * into a label, {@code sumsLabeler} (headline, stored sums) for a story that only grew.
+     * into a label.
      */
-    void write(Changes changes, Labeler labeler, SumsLabeler sumsLabeler) {
+    void write(Changes changes, Labeler labeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
         List<Map<String, Object>> members = new ArrayList<>();
@@ -138,11 +133,13 @@ final class StoryWriter {
             long w2 = System.nanoTime();
             refreshStories(tx, ids, labeler);
             long w3 = System.nanoTime();
-            growStories(tx, added, changes, sumsLabeler);
+            Set<String> relabel = growStories(tx, added, changes);
+            refreshStories(tx, relabel, labeler);
             log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
                     + "coverage of {} stories derived from all members {} ms, of {} grown stories from their new "
-                    + "members {} ms", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, ids.size(),
-                    (w3 - w2) / 1_000_000, added.size(), (System.nanoTime() - w3) / 1_000_000);
+                    + "members {} ms (of which {} derived again from all members for a new head or new strongest "
+                    + "terms)", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, ids.size(),
+                    (w3 - w2) / 1_000_000, added.size(), (System.nanoTime() - w3) / 1_000_000, relabel.size());
             return null;
         });
     }
@@ -223,7 +220,7 @@ final class StoryWriter {
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
             List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
-                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asDouble()));
+                    v.get("key").asString(), v.get("surface").asString(), v.get("members").asInt()));
             int considered = r.get("considered").isNull() ? 0 : r.get("considered").asInt();
             StoryLabels.Label label = labeler.label(r.get("headline").asString(null), candidates, considered,
                     r.get("size").asInt(considered));
@@ -245,13 +242,13 @@ final class StoryWriter {
      * scores higher (ties: the smaller url, as a full derivation orders them). The old members' scores are not
      * rewritten: an {@code IN_STORY} score is the member's similarity to the story's centroid when it joined or when
      * the story was last derived from all its members (a merge, a changed member, a recluster); a grown story's
-     * centroid moves little with each batch. The label is made again from the stored term sums only when the head or
-     * the strongest terms changed.
+     * centroid moves little with each batch. Returns the grown stories whose head or strongest terms changed: their
+     * label must be made again, which takes their members' terms, so the caller derives them again from all members.
      */
-    private static void growStories(TransactionContext tx, Map<String, List<String>> added, Changes changes,
-            SumsLabeler labeler) {
+    private static Set<String> growStories(TransactionContext tx, Map<String, List<String>> added, Changes changes) {
+        Set<String> relabel = new TreeSet<>();
         if (added.isEmpty()) {
-            return;
+            return relabel;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         added.forEach((id, urls) -> rows.add(Map.of("id", id, "urls", urls)));
@@ -304,23 +301,16 @@ final class StoryWriter {
                 RETURN s.id AS id, newHead.title AS headline, head IS NULL OR newHead <> head AS headChanged,
                        s.size AS size
                 """, Map.of("rows", rows)).list();
-        List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : grown) {
             String id = r.get("id").asString();
             StoryState state = changes.states.get(id);
             List<String> before = changes.grown.get(id);
             List<String> after = strongest(state.termKeys());
-            if (!r.get("headChanged").asBoolean() && before.equals(after)) {
-                continue;
+            if (r.get("headChanged").asBoolean() || !before.equals(after)) {
+                relabel.add(id);
             }
-            StoryLabels.Label label = labeler.label(r.get("headline").asString(null), state, r.get("size").asLong());
-            labels.add(Map.of("id", id, "label", label.text() == null ? "" : label.text(), "terms", label.terms()));
         }
-        tx.run("""
-                UNWIND $labels AS l
-                MATCH (s:Story {id: l.id})
-                SET s.label = l.label, s.topTerms = l.terms
-                """, Map.of("labels", labels)).consume();
+        return relabel;
     }
 
     /** A story's strongest stored terms (stored strongest first): a grown story is labelled again when they change. */
