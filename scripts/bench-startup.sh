@@ -34,6 +34,7 @@ common=(--storygraph.neo4j.embedded.data-dir="$work/db" --storygraph.ingest.seed
 # the AOT cache of this jar, by the launcher's training run (see ./storygraph)
 echo "bench-startup: training the AOT cache..." >&2
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+"$java" "$here/scripts/StripJarSignatures.java" "$work/app/lib"
 # shellcheck disable=SC2086
 "$java" $opts "${flags[@]}" -XX:AOTCacheOutput="$work/app/storygraph.aot" -Dspring.context.exit=onRefresh \
   -jar "$work/app/$(basename "$jar")" --storygraph.neo4j.embedded.data-dir="$work/train" \

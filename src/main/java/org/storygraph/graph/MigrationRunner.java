@@ -45,11 +45,15 @@ final class MigrationRunner {
         List<Migration> migrations = load();
         List<Integer> applied = new ArrayList<>();
         try (var session = graph.session(AccessMode.WRITE)) {
-            session.run("CREATE CONSTRAINT storygraph_migration_version IF NOT EXISTS "
-                    + "FOR (m:__StoryGraphMigration) REQUIRE m.version IS UNIQUE").consume();
             Map<Integer, String> done = new java.util.HashMap<>();
             session.run("MATCH (m:__StoryGraphMigration) RETURN m.version AS version, m.checksum AS checksum")
                     .forEachRemaining(r -> done.put(r.get("version").asInt(), r.get("checksum").asString()));
+            boolean pending = migrations.stream().anyMatch(m -> !done.containsKey(m.version()));
+            if (pending) {
+                // made with the first migration (before any version node exists), so an up-to-date database skips it
+                session.run("CREATE CONSTRAINT storygraph_migration_version IF NOT EXISTS "
+                        + "FOR (m:__StoryGraphMigration) REQUIRE m.version IS UNIQUE").consume();
+            }
             for (Migration migration : migrations) {
                 String previous = done.get(migration.version());
                 if (previous != null) {
@@ -64,6 +68,9 @@ final class MigrationRunner {
                 for (String statement : migration.statements()) {
                     session.run(statement).consume();
                 }
+                // recorded only once its indexes are online, so an up-to-date database need not wait for them
+                // (the statements are idempotent: a migration interrupted before it was recorded runs again)
+                session.run("CALL db.awaitIndexes(300)").consume();
                 session.executeWrite(tx -> tx.run("""
                         CREATE (:__StoryGraphMigration {version: $version, description: $description,
                                 checksum: $checksum, appliedAt: datetime()})
@@ -73,7 +80,6 @@ final class MigrationRunner {
                 log.info("Applied migration V{} {} in {} ms", migration.version(), migration.description(),
                         (System.nanoTime() - started) / 1_000_000);
             }
-            session.run("CALL db.awaitIndexes(300)").consume();
         }
         return applied;
     }

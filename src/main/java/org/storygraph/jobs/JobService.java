@@ -69,7 +69,7 @@ public class JobService {
      */
     public Job submit(JobKind kind, String unit, Object request, JobWork<?> work) {
         String id = UUID.randomUUID().toString();
-        store.create(id, kind, unit, request, owner, Instant.now());
+        store.create(id, kind, unit, request, owner, Instant.now(), false);
         JobContext context = new JobContext(id, this, properties.progressInterval().toNanos());
         active.put(id, context);
         try {
@@ -91,10 +91,9 @@ public class JobService {
      */
     public <T> T runHere(JobKind kind, String unit, Object request, JobWork<T> work) {
         String id = UUID.randomUUID().toString();
-        store.create(id, kind, unit, request, owner, Instant.now());
+        store.create(id, kind, unit, request, owner, Instant.now(), true);
         JobContext context = new JobContext(id, this, properties.progressInterval().toNanos());
         active.put(id, context);
-        store.start(id, Instant.now());
         return execute(context, kind, work, true);
     }
 

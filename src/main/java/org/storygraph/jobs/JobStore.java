@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.Values;
 import org.springframework.stereotype.Component;
 import org.storygraph.graph.Convert;
 import org.storygraph.graph.Graph;
@@ -27,12 +28,15 @@ class JobStore {
         this.json = json;
     }
 
-    void create(String id, JobKind kind, String unit, Object request, String owner, Instant now) {
+    /** A job that waits for a worker ({@code queued}), or that starts at once ({@code running}, started now). */
+    void create(String id, JobKind kind, String unit, Object request, String owner, Instant now, boolean running) {
         graph.write(tx -> tx.run("""
-                CREATE (j:Job {id: $id, kind: $kind, state: 'queued', unit: $unit, done: 0, total: 0,
-                               request: $request, owner: $owner, createdAt: $now, cancelRequested: false})
+                CREATE (j:Job {id: $id, kind: $kind, state: $state, unit: $unit, done: 0, total: 0,
+                               request: $request, owner: $owner, createdAt: $now, startedAt: $startedAt,
+                               cancelRequested: false})
                 """, Map.of("id", id, "kind", kind.value(), "unit", unit, "request", json.writeValueAsString(request),
-                "owner", owner, "now", Convert.utc(now))).consume());
+                "owner", owner, "now", Convert.utc(now), "state", running ? "running" : "queued",
+                "startedAt", running ? Convert.utc(now) : Values.NULL)).consume());
     }
 
     /** Queued → running; false when the job is no longer queued (cancelled while it waited). */

@@ -55,4 +55,27 @@ class MigrationRunnerTest {
         assertThatThrownBy(runner::migrate).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("V1").hasMessageContaining("was changed after it was applied");
     }
+
+    @Test
+    void recordsANewMigrationOnlyWithItsIndexesOnlineAndSkipsTheWorkWhenUpToDate(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("V0999__test_index.cypher"),
+                "CREATE INDEX migration_test_index IF NOT EXISTS FOR (n:MigrationTestLabel) ON (n.x);\n");
+        var runner = new MigrationRunner(graph, dir.toUri().toString());
+        try {
+            assertThat(runner.migrate()).containsExactly(999);
+            assertThat(client.query("SHOW INDEXES YIELD name, state WHERE name = 'migration_test_index' RETURN state")
+                    .fetchAs(String.class).one()).contains("ONLINE");
+            assertThat(client.query("MATCH (m:__StoryGraphMigration {version: 999}) RETURN m.description")
+                    .fetchAs(String.class).one()).contains("test index");
+            // up to date: nothing applied again, and the applied file is still checked against its checksum
+            assertThat(runner.migrate()).isEmpty();
+            Files.writeString(dir.resolve("V0999__test_index.cypher"),
+                    "CREATE INDEX migration_test_index2 IF NOT EXISTS FOR (n:MigrationTestLabel) ON (n.y);\n");
+            assertThatThrownBy(runner::migrate).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("V999");
+        } finally {
+            client.query("MATCH (m:__StoryGraphMigration {version: 999}) DELETE m").run();
+            client.query("DROP INDEX migration_test_index IF EXISTS").run();
+        }
+    }
 }

@@ -76,6 +76,26 @@ class JobsApiTest {
     }
 
     @Test
+    void workRunInTheCallersThreadIsRecordedRunningFromItsFirstWriteAndDoneAfter() {
+        String[] seen = new String[3];
+        String result = jobs.runHere(JobKind.RECLUSTER, "articles", Map.of("from", "test"), context -> {
+            Job running = jobs.job(context.id());
+            seen[0] = running.id();
+            seen[1] = running.state();
+            seen[2] = String.valueOf(running.startedAt() != null && running.createdAt() != null
+                    && !running.startedAt().isBefore(running.createdAt()));
+            return "ok";
+        });
+        assertThat(result).isEqualTo("ok");
+        assertThat(seen[1]).isEqualTo("running");
+        assertThat(seen[2]).isEqualTo("true");
+        Job done = jobs.job(seen[0]);
+        assertThat(done.state()).isEqualTo("done");
+        assertThat(done.finishedAt()).isNotNull();
+        assertThat(graph.count("MATCH (j:Job {state: 'queued'}) RETURN count(j)")).isZero();
+    }
+
+    @Test
     void listsJobsNewestFirstFilteredByStateAndKind() throws Exception {
         String load = JobPolling.accepted(mvc.post().uri("/api/ingest").header("X-API-Key", StoryGraphTest.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"paths\":[\"seeds\"]}").exchange());
