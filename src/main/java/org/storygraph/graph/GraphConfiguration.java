@@ -5,11 +5,13 @@ import java.net.URI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.NotificationSeverity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.neo4j.autoconfigure.ConfigBuilderCustomizer;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -61,6 +63,15 @@ class GraphConfiguration {
     @Bean
     DatabaseSelectionProvider databaseSelectionProvider(Neo4jProperties properties) {
         return DatabaseSelectionProvider.createStaticDatabaseSelectionProvider(properties.database());
+    }
+
+    /**
+     * No query notifications (hints, deprecations, performance warnings): nothing here reads them, and a server asked
+     * for none skips working them out for every query. Developers see them with EXPLAIN in Neo4j's own tools.
+     */
+    @Bean
+    ConfigBuilderCustomizer noQueryNotifications() {
+        return builder -> builder.withMinimumNotificationSeverity(NotificationSeverity.OFF);
     }
 
     /** One causal chain: the {@code Neo4jClient}'s queries and {@link Graph}'s driver sessions share bookmarks. */
