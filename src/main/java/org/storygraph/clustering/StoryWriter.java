@@ -64,6 +64,30 @@ final class StoryWriter {
      * Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms shared by members)
      * into a label.
      */
+    /**
+     * A story {@code s}'s label terms: words several members share (ranked against the whole graph in Java); of a
+     * large story, its 200 members closest to the centroid speak for it. Yields {@code shared} and {@code considered}.
+     */
+    private static final String LABEL_TERMS = """
+            CALL (s) {
+                MATCH (x:Article)-[r:IN_STORY]->(s)
+                WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
+                WITH s, collect(x) AS xs
+                UNWIND xs AS x
+                UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
+                WITH size(xs) AS considered, x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
+                // a term is written as most of its members write it (then alphabetically): the same whatever
+                // order the members come in
+                WITH considered, key, surface, count(DISTINCT x) AS writers
+                ORDER BY writers DESC, surface
+                WITH considered, key, collect(surface)[0] AS surface, sum(writers) AS members
+                WHERE members >= 2
+                ORDER BY members DESC, key
+                RETURN collect({key: key, surface: surface, members: members})[0..200] AS shared,
+                       max(considered) AS considered
+            }
+            """;
+
     void write(Changes changes, Labeler labeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
@@ -134,11 +158,11 @@ final class StoryWriter {
             refreshStories(tx, ids, labeler);
             long w3 = System.nanoTime();
             Set<String> relabel = growStories(tx, added, changes);
-            refreshStories(tx, relabel, labeler);
+            relabelStories(tx, relabel, labeler);
             log.debug("Story writes: memberships and states {} ms, duplicates {} ms, heads, sizes, labels and "
                     + "coverage of {} stories derived from all members {} ms, of {} grown stories from their new "
-                    + "members {} ms (of which {} derived again from all members for a new head or new strongest "
-                    + "terms)", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, ids.size(),
+                    + "members {} ms (of which {} labelled again from their members' terms for a new head or new "
+                    + "strongest terms)", (w1 - w0) / 1_000_000, (w2 - w1) / 1_000_000, ids.size(),
                     (w3 - w2) / 1_000_000, added.size(), (System.nanoTime() - w3) / 1_000_000, relabel.size());
             return null;
         });
@@ -197,26 +221,32 @@ final class StoryWriter {
                     MATCH (s)<-[gone:COVERED]-(q:Provider) WHERE NOT q IN present
                     DELETE gone
                 }
-                CALL (s) {
-                    // label terms: words several members share (ranked against the whole graph in Java); of
-                    // a large story, its 200 members closest to the centroid speak for it
-                    MATCH (x:Article)-[r:IN_STORY]->(s)
-                    WITH s, x ORDER BY r.score DESC, x.url LIMIT 200
-                    WITH s, collect(x) AS xs
-                    UNWIND xs AS x
-                    UNWIND range(0, size(coalesce(x.termKeys, [])) - 1) AS i
-                    WITH size(xs) AS considered, x.termKeys[i] AS key, x.termSurfaces[i] AS surface, x
-                    WITH considered, key, collect(surface)[0] AS surface, count(DISTINCT x) AS members
-                    WHERE members >= 2
-                    ORDER BY members DESC, key
-                    RETURN collect({key: key, surface: surface, members: members})[0..200] AS shared,
-                           max(considered) AS considered
-                }
+                """ + LABEL_TERMS + """
                 SET s.size = COUNT { (s)<-[:IN_STORY]-(:Article) }, s.providerCount = providers, s.firstPublishedAt = first,
                     s.lastPublishedAt = last, s.headline = head.title, s.headlineArticleId = head.id,
                     s.updatedAt = datetime()
                 RETURN s.id AS id, head.title AS headline, shared AS candidates, considered, s.size AS size
                 """, Map.of("ids", List.copyOf(ids))).list();
+        writeLabels(tx, heads, labeler);
+    }
+
+    /**
+     * Labels grown stories again whose head or strongest terms changed: their head, size, times and coverage are
+     * already current ({@link #growStories}); the label takes their members' terms.
+     */
+    private static void relabelStories(TransactionContext tx, Collection<String> ids, Labeler labeler) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        writeLabels(tx, tx.run("""
+                UNWIND $ids AS id
+                MATCH (s:Story {id: id})
+                """ + LABEL_TERMS + """
+                RETURN s.id AS id, s.headline AS headline, shared AS candidates, considered, s.size AS size
+                """, Map.of("ids", List.copyOf(ids))).list(), labeler);
+    }
+
+    private static void writeLabels(TransactionContext tx, List<Record> heads, Labeler labeler) {
         List<Map<String, Object>> labels = new ArrayList<>();
         for (Record r : heads) {
             List<StoryLabels.Candidate> candidates = r.get("candidates").asList(v -> new StoryLabels.Candidate(
@@ -243,7 +273,7 @@ final class StoryWriter {
      * rewritten: an {@code IN_STORY} score is the member's similarity to the story's centroid when it joined or when
      * the story was last derived from all its members (a merge, a changed member, a recluster); a grown story's
      * centroid moves little with each batch. Returns the grown stories whose head or strongest terms changed: their
-     * label must be made again, which takes their members' terms, so the caller derives them again from all members.
+     * label must be made again from their members' terms ({@link #relabelStories}).
      */
     private static Set<String> growStories(TransactionContext tx, Map<String, List<String>> added, Changes changes) {
         Set<String> relabel = new TreeSet<>();

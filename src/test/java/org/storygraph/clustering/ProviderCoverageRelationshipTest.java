@@ -66,6 +66,41 @@ class ProviderCoverageRelationshipTest {
         assertThat(rows(FROM_RELATIONSHIPS)).isEqualTo(expected);
     }
 
+    /**
+     * The stories the last load touched were labelled as a derivation from all members labels them: also the stories
+     * that only grew, which are labelled from their members' terms without being derived again (where the head is
+     * the same; the generated stories here are all below the 200 members a label reads, so the same members speak).
+     */
+    private void assertLabelsAsDerivedFromAllMembers(String since) {
+        assertThat(graph.count("MATCH (s:Story) WHERE s.size > 200 RETURN count(s)")).isZero();
+        Map<String, List<Object>> incremental = labels();
+        Set<String> touched = new HashSet<>(client.query(
+                "MATCH (s:Story) WHERE s.updatedAt >= datetime($since) RETURN s.id").bind(since).to("since")
+                .fetchAs(String.class).all());
+        long grown = client.query("MATCH (s:Story) WHERE s.updatedAt >= datetime($since) AND s.createdAt < "
+                + "datetime($since) RETURN count(s)").bind(since).to("since").fetchAs(Long.class).one().orElseThrow();
+        new StoryWriter(db).refresh(List.copyOf(incremental.keySet()), clusterer::label);
+        Map<String, List<Object>> derived = labels();
+        int compared = 0;
+        for (String id : touched) {
+            List<Object> before = incremental.get(id);
+            if (before.getFirst().equals(derived.get(id).getFirst())) {
+                compared++;
+                assertThat(before).as("story %s", id).isEqualTo(derived.get(id));
+            }
+        }
+        assertThat(grown).isGreaterThan(5);
+        assertThat(compared).isGreaterThan(touched.size() / 2);
+    }
+
+    /** Per story: its headline, label and top terms. */
+    private Map<String, List<Object>> labels() {
+        Map<String, List<Object>> labels = new java.util.TreeMap<>();
+        client.query("MATCH (s:Story) RETURN s.id AS id, [s.headline, s.label, s.topTerms] AS l").fetch().all()
+                .forEach(r -> labels.put((String) r.get("id"), (List<Object>) r.get("l")));
+        return labels;
+    }
+
     @Test
     void coveredRelationshipsMatchTheArticlesAfterIncrementalLoadsReclusterAndMigration() throws Exception {
         graph.clear();
@@ -78,11 +113,18 @@ class ProviderCoverageRelationshipTest {
             loads.get(a.index() % 4).add(new IngestService.Upload("g" + a.index() + ".txt",
                     CorpusGenerator.toFile(a).getBytes(StandardCharsets.UTF_8)));
         }
+        String lastLoad = null;
         for (List<IngestService.Upload> load : loads) {
+            if (load == loads.getLast()) {
+                // every label current before the last load, so that the labels it writes can be compared below
+                new StoryWriter(db).refresh(labels().keySet(), clusterer::label);
+                lastLoad = client.query("RETURN toString(datetime()) AS t").fetchAs(String.class).one().orElseThrow();
+            }
             assertThat(ingest.loadUploads(load).hasFailures()).isFalse();
         }
         assertThat(graph.count("MATCH (s:Story) WHERE s.size > 1 RETURN count(s)")).isGreaterThan(10);
         assertConsistent();
+        assertLabelsAsDerivedFromAllMembers(lastLoad);
 
         // a member of a story arrives again with an earlier time: its story's times and coverage follow
         CorpusGenerator.Article a = new CorpusGenerator(600, 3).articles().next();
