@@ -61,10 +61,6 @@ final class StoryWriter {
     }
 
     /**
-     * Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms shared by members)
-     * into a label.
-     */
-    /**
      * A story {@code s}'s label terms: words several members share (ranked against the whole graph in Java); of a
      * large story, its 200 members closest to the centroid speak for it. Yields {@code shared} and {@code considered}.
      */
@@ -88,6 +84,10 @@ final class StoryWriter {
             }
             """;
 
+    /**
+     * Writes one batch's outcome in a single transaction; {@code labeler} turns (headline, terms shared by members)
+     * into a label.
+     */
     void write(Changes changes, Labeler labeler) {
         List<Map<String, Object>> absorbed = new ArrayList<>();
         changes.absorbed.forEach((gone, into) -> absorbed.add(Map.of("gone", gone, "into", into)));
