@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -268,9 +269,31 @@ public class StoryLab {
         return docs;
     }
 
+    /** Sentence encoders the lab can compare ({@code -Dencoder=NAME}); the product's is {@code e5}. */
+    static final Map<String, SentenceEmbedder.Encoder> ENCODERS = Map.of(
+            "e5", SentenceEmbedder.E5_SMALL_V2,
+            "e5-query", new SentenceEmbedder.Encoder("e5-small-v2, query: prefix", "/e5-small-v2-q.onnx",
+                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "query: "),
+            "e5-passage", new SentenceEmbedder.Encoder("e5-small-v2, passage: prefix", "/e5-small-v2-q.onnx",
+                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "passage: "),
+            "minilm", new SentenceEmbedder.Encoder("all-MiniLM-L6-v2 (quantised)", "/all-minilm-l6-v2-q.onnx",
+                    "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, ""),
+            "bge", new SentenceEmbedder.Encoder("bge-small-en-v1.5 (quantised)", "/bge-small-en-v1.5-q.onnx",
+                    "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, ""));
+
+    static SentenceEmbedder.Encoder encoder() {
+        String name = System.getProperty("encoder", "e5");
+        SentenceEmbedder.Encoder encoder = ENCODERS.get(name.isBlank() ? "e5" : name);
+        if (encoder == null) {
+            throw new IllegalArgumentException("Unknown encoder " + name + "; known: " + ENCODERS.keySet());
+        }
+        return encoder;
+    }
+
     static float[][] embeddings(List<Doc> docs, Path dir) throws IOException {
         Path cache = Path.of("target/lab/emb-" + dir.getFileName() + "-"
-                + Integer.toHexString(docs.stream().map(Doc::text).toList().hashCode()) + ".bin");
+                + Integer.toHexString(docs.stream().map(Doc::text).toList().hashCode()) + "-"
+                + Integer.toHexString(encoder().toString().hashCode()) + ".bin");
         if (Files.exists(cache)) {
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
                 int n = in.readInt();
@@ -284,7 +307,7 @@ public class StoryLab {
             }
         }
         List<float[]> list;
-        try (SentenceEmbedder embedder = new SentenceEmbedder(Runtime.getRuntime().availableProcessors())) {
+        try (SentenceEmbedder embedder = new SentenceEmbedder(Runtime.getRuntime().availableProcessors(), encoder())) {
             list = embedder.embedAll(docs.stream().map(Doc::text).toList());
         }
         Files.createDirectories(cache.getParent());
