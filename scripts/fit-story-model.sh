@@ -6,8 +6,8 @@
 # Usage: scripts/fit-story-model.sh [DATASETS_DIR=../shared/datasets]
 #   THRESHOLDS=-0.25,0,0.25 also cross-validates other merge thresholds; RAW=1 uses embeddings without centring;
 #   EXTRA=entity,entityCentroid,margin adds candidate features of the lab (LabFeatures); FOLD_SALT=3 draws another
-#   split of the stories into folds; ENCODER=minilm (or bge, e5-query, e5-passage) uses another sentence encoder
-#   than the product's e5 (StoryLab.ENCODERS).
+#   split of the stories into folds; ENCODER=e5 (or e5-query, e5-passage, bge) uses another sentence encoder than
+#   the product's MiniLM (StoryLab.ENCODERS; docs/clustering.md, "The sentence encoder").
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 data=$(cd "${1:-$here/../shared/datasets}" && pwd)
@@ -15,6 +15,6 @@ java_home=$("$here/.mvn/find-jdk.sh")
 cd "$here"
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >&2
 exec "$java_home/bin/java" -Xmx4g -Dthresholds="${THRESHOLDS:-0}" -Draw="${RAW:+true}" \
-  -Dextra="${EXTRA:-}" -DfoldSalt="${FOLD_SALT:-0}" -Dencoder="${ENCODER:-e5}" \
+  -Dextra="${EXTRA:-}" -DfoldSalt="${FOLD_SALT:-0}" -Dencoder="${ENCODER:-minilm}" \
   -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.storygraph.clustering.StoryModelFit \
   "$data/uci-news-dev:$data/uci-news-dev/truth-events.csv" "$data/emergent-dev:$data/emergent-dev/truth.csv"

@@ -133,7 +133,7 @@ final class FeatureStore {
         return f;
     }
 
-    private static final String FEATURE_VERSION = "features-3|";
+    private static final String FEATURE_VERSION = "features-2|";
 
     static Map<String, Float> terms(Record r) {
         Map<String, Float> terms = new LinkedHashMap<>();
@@ -163,7 +163,7 @@ final class FeatureStore {
 
     /**
      * The text's fingerprint, prefixed with the version of the feature extraction: a change of the extraction (version
-     * 2: bigram terms; 3: the e5-small-v2 sentence encoder) makes every article's features be computed again.
+     * 2: bigram terms) makes every article's features be computed again.
      */
     private static String hash(String text) {
         try {

@@ -24,22 +24,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Clusters whose spans are more than {@code windowDays} apart are never compared (a bound on work, far beyond where
  * the gap term alone decides).
  *
- * @param bias            intercept of the log-odds (default −1.348)
- * @param embedding       weight of the average embedding cosine (default 2.337)
- * @param lexical         weight of the average TF-IDF cosine (default 1.000)
- * @param centroid        weight of the embedding-centroid cosine (default 2.342)
- * @param lexicalCentroid weight of the term-sum cosine (default 1.165)
- * @param gap             weight of ln(1 + days between the active spans) (default −0.858)
+ * @param bias            intercept of the log-odds (default −1.546)
+ * @param embedding       weight of the average embedding cosine (default 2.325)
+ * @param lexical         weight of the average TF-IDF cosine (default 0.949)
+ * @param centroid        weight of the embedding-centroid cosine (default 2.292)
+ * @param lexicalCentroid weight of the term-sum cosine (default 1.094)
+ * @param gap             weight of ln(1 + days between the active spans) (default −0.872)
  * @param threshold       log-odds two clusters need to merge (default 0: probability one half)
  * @param windowDays      clusters farther apart than this are not compared (default 30)
  */
 public record StoryModel(
-        @DefaultValue("-1.348") double bias,
-        @DefaultValue("2.337") double embedding,
-        @DefaultValue("1.000") double lexical,
-        @DefaultValue("2.342") double centroid,
-        @DefaultValue("1.165") double lexicalCentroid,
-        @DefaultValue("-0.858") double gap,
+        @DefaultValue("-1.546") double bias,
+        @DefaultValue("2.325") double embedding,
+        @DefaultValue("0.949") double lexical,
+        @DefaultValue("2.292") double centroid,
+        @DefaultValue("1.094") double lexicalCentroid,
+        @DefaultValue("-0.872") double gap,
         @DefaultValue("0") double threshold,
         @DefaultValue("30") int windowDays) implements Agglomerator.Scorer {
 
@@ -48,7 +48,7 @@ public record StoryModel(
 
     /** The fitted defaults. */
     static StoryModel fitted() {
-        return new StoryModel(-1.348, 2.337, 1.000, 2.342, 1.165, -0.858, 0, 30);
+        return new StoryModel(-1.546, 2.325, 0.949, 2.292, 1.094, -0.872, 0, 30);
     }
 
     /** A model from a weight vector (bias first, then one per feature). */

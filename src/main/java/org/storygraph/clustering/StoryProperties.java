@@ -13,8 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          threshold and the window of days within which clusters are compared (defaults: the fit,
  *                          see {@link StoryModel})
  * @param neighbours        nearest neighbours taken from the vector index per new article (default 20)
- * @param duplicateCosine   embedding cosine from which two articles may be copies of one another (default 0.98,
- *                          the e5 encoder's equivalent of MiniLM's 0.95: {@code DuplicateLab}, docs/clustering.md)
+ * @param duplicateCosine   embedding cosine from which two articles may be copies of one another (default 0.95)
  * @param duplicateLexical  ... and the TF-IDF cosine they also need (default 0.8)
  * @param nameBoost         weight of a capitalised name relative to an ordinary word (default 2)
  * @param embeddingThreads  worker threads for the embedding model (default: number of cores)
@@ -26,7 +25,7 @@ public record StoryProperties(
         @DefaultValue("true") boolean autoCluster,
         @DefaultValue StoryModel model,
         @DefaultValue("20") int neighbours,
-        @DefaultValue("0.98") double duplicateCosine,
+        @DefaultValue("0.95") double duplicateCosine,
         @DefaultValue("0.8") double duplicateLexical,
         @DefaultValue("2") float nameBoost,
         @DefaultValue("0") int embeddingThreads,

@@ -63,9 +63,8 @@ class SeedStoriesTest {
     }
 
     @Test
-    @Disabled("issue 14, not reached: the model splits the pause by sub-event and outlet (IBM's exit on the 11th,"
-            + " Amazon's moratorium on the 15th, the reactions of the 17th, each a story of one article with the e5"
-            + " encoder); in a collection about nothing but"
+    @Disabled("issue 14, not reached: the model splits the pause by sub-event (IBM's exit with Marketplace on the"
+            + " 11th, Amazon's moratorium on the 15th, the reactions of the 17th); in a collection about nothing but"
             + " facial recognition the embeddings and terms of these articles are no closer than those of other"
             + " subjects, and nothing that generalised to the dev sets joined them without also joining the Boston"
             + " ban or the court case (docs/clustering.md)")
@@ -130,8 +129,7 @@ class SeedStoriesTest {
         List<String> terms = (List<String>) client.query("MATCH (s:Story {id: $id}) RETURN s.topTerms AS t")
                 .bind(boston).to("id").fetch().one().orElseThrow().get("t");
         assertThat(terms).as("the Boston story's key phrases").anyMatch(t -> t.contains("boston"));
-        assertThat(storyLabel(boston)).as("the Boston story's label: its head names the council vote").isEqualTo(
-                "Boston City Council Set To Vote On Facial Recognition Technology Ban");
+        assertThat(storyLabel(boston)).as("the Boston story's label").endsWith("— city council, vote");
     }
 
     private String storyLabel(String story) {

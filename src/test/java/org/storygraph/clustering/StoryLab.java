@@ -269,21 +269,21 @@ public class StoryLab {
         return docs;
     }
 
-    /** Sentence encoders the lab can compare ({@code -Dencoder=NAME}); the product's is {@code e5}. */
+    /** Sentence encoders the lab can compare ({@code -Dencoder=NAME}); the product's is {@code minilm}. */
     static final Map<String, SentenceEmbedder.Encoder> ENCODERS = Map.of(
-            "e5", SentenceEmbedder.E5_SMALL_V2,
+            "minilm", SentenceEmbedder.MINILM,
+            "e5", new SentenceEmbedder.Encoder("e5-small-v2 (quantised)", "/e5-small-v2-q.onnx",
+                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, ""),
             "e5-query", new SentenceEmbedder.Encoder("e5-small-v2, query: prefix", "/e5-small-v2-q.onnx",
                     "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "query: "),
             "e5-passage", new SentenceEmbedder.Encoder("e5-small-v2, passage: prefix", "/e5-small-v2-q.onnx",
                     "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "passage: "),
-            "minilm", new SentenceEmbedder.Encoder("all-MiniLM-L6-v2 (quantised)", "/all-minilm-l6-v2-q.onnx",
-                    "/all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, ""),
             "bge", new SentenceEmbedder.Encoder("bge-small-en-v1.5 (quantised)", "/bge-small-en-v1.5-q.onnx",
                     "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, ""));
 
     static SentenceEmbedder.Encoder encoder() {
-        String name = System.getProperty("encoder", "e5");
-        SentenceEmbedder.Encoder encoder = ENCODERS.get(name.isBlank() ? "e5" : name);
+        String name = System.getProperty("encoder", "minilm");
+        SentenceEmbedder.Encoder encoder = ENCODERS.get(name.isBlank() ? "minilm" : name);
         if (encoder == null) {
             throw new IllegalArgumentException("Unknown encoder " + name + "; known: " + ENCODERS.keySet());
         }

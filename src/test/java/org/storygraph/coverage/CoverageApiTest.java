@@ -134,31 +134,31 @@ class CoverageApiTest {
 
     @Test
     void buildsTheLeadLagNetwork() {
-        // stories overlapping 2020-06-16..17 with two or more providers: only the protests story (06-16 15:30 to
-        // 06-17 11:00; bizjournals.com's and geekwire.com's Amazon pieces are stories of their own):
+        // stories overlapping 2020-06-16 with two or more providers: the protests story (06-16 15:30 to 06-17 11:00)
+        // and bizjournals.com/geekwire.com (06-16 16:30 to 06-17 18:01). Within the protests story:
         // wbur → wpxi (477 min), wbur → thehill (1,170 min), wpxi → thehill (06-17 11:00 - 06-16 23:27 = 11 h 33 min
-        // = 693 min); each shared once
+        // = 693 min); bizjournals → geekwire: 06-17 18:01 - 06-16 16:30 = 25 h 31 min = 1,531 min; each shared once
         var json = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-16&to=2020-06-17&size=100"))
                 .hasStatusOk().bodyJson();
-        json.hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(3));
+        json.hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(4));
         json.hasPathSatisfying("$.items[?(@.source == 'wbur.org' && @.target == 'wpxi.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(477.0));
         json.hasPathSatisfying("$.items[?(@.source == 'wbur.org' && @.target == 'thehill.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1170.0));
         json.hasPathSatisfying("$.items[?(@.source == 'wpxi.com' && @.target == 'thehill.com')]"
                 + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(693.0));
+        json.hasPathSatisfying("$.items[?(@.source == 'bizjournals.com' && @.target == 'geekwire.com')]"
+                + ".medianLagMinutes", v -> v.assertThat().asList().containsExactly(1531.0));
         json.hasPathSatisfying("$.items[*].leads", v -> v.assertThat().asList().containsOnly(1));
         json.hasPathSatisfying("$.items[*].shared", v -> v.assertThat().asList().containsOnly(1));
-        // on 2020-06-13 only the bans story (fastcompany.com 12:43, cnn.com 14:41: 1 h 58 min = 118 min) has two
-        // providers; theguardian.com's opinion piece of 15:00 is a story of its own and adds no edge
-        var june13 = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-13&to=2020-06-14&size=100"))
+        // on 2020-06-11 only the IBM story (marketplace.org 14:51, washingtonpost.com 21:07: 6 h 16 min = 376 min)
+        // has two providers; businessinsider.com's ACLU article of 09:53 is a story of its own and adds no edge
+        var june11 = assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&size=100"))
                 .hasStatusOk().bodyJson();
-        june13.hasPathSatisfying("$.items[*].source", v -> v.assertThat().asList().containsExactly("fastcompany.com"));
-        june13.hasPathSatisfying("$.items[*].target", v -> v.assertThat().asList().containsExactly("cnn.com"));
-        june13.hasPathSatisfying("$.items[0].medianLagMinutes", v -> v.assertThat().isEqualTo(118.0));
-        // on 2020-06-11 every article (businessinsider.com, marketplace.org, washingtonpost.com) is a story alone
-        assertThat(mvc.get().uri("/api/coverage/leadlag?from=2020-06-11&to=2020-06-12&size=100")).bodyJson()
-                .extractingPath("$.items.length()").isEqualTo(0);
+        june11.hasPathSatisfying("$.items[*].source", v -> v.assertThat().asList().containsExactly("marketplace.org"));
+        june11.hasPathSatisfying("$.items[*].target", v -> v.assertThat().asList()
+                .containsExactly("washingtonpost.com"));
+        june11.hasPathSatisfying("$.items[0].medianLagMinutes", v -> v.assertThat().isEqualTo(376.0));
         // the whole seed graph: every ordered pair of providers with different first times in a shared story
         long pairs = graph.count("""
                 MATCH (s:Story)<-[:IN_STORY]-(a:Article)-[:PUBLISHED_BY]->(p:Provider)
@@ -167,8 +167,8 @@ class CoverageApiTest {
                 UNWIND f AS x UNWIND f AS y
                 WITH x, y WHERE x.t < y.t
                 RETURN count(DISTINCT [x.p.domain, y.p.domain])""");
-        // by hand: 3 pairs in the protests story and 1 in each of the three two-provider stories
-        assertThat(pairs).isEqualTo(6);
+        // by hand: 3 pairs in the protests story and 1 in each of the five two-provider stories
+        assertThat(pairs).isEqualTo(8);
         assertThat(mvc.get().uri("/api/coverage/leadlag?size=10000")).bodyJson()
                 .extractingPath("$.items.length()").isEqualTo((int) pairs);
         assertThat(mvc.get().uri("/api/coverage/leadlag?minShared=2")).bodyJson()
@@ -179,15 +179,15 @@ class CoverageApiTest {
 
     @Test
     void listsProviderOverlapWithJaccard() {
-        // pairs come from the four stories with two or more providers: 3 in the protests story, 1 in each of the
-        // three two-provider stories, 6 in all. Each of their providers covers only that story, so a pair's Jaccard
+        // pairs come from the six stories with two or more providers: 3 in the protests story, 1 in each of the
+        // five two-provider stories, 8 in all. Each of their providers covers only that story, so a pair's Jaccard
         // is 1 / (1 + 1 - 1) = 1, except wbur.org, which has two articles in two different stories (protests and
         // the Boston ban): its three pairs have storiesA or storiesB = 2 and Jaccard 1 / (1 + 2 - 1) = 1/2
         assertThat(mvc.get().uri("/api/coverage/overlap?size=1000")).hasStatusOk().bodyJson()
-                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(6))
-                .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(6))
+                .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(8))
+                .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(8))
                 .hasPathSatisfying("$.items[*].shared", v -> v.assertThat().asList().containsOnly(1))
-                .hasPathSatisfying("$.items[?(@.a == 'cnn.com' && @.b == 'fastcompany.com')].jaccard",
+                .hasPathSatisfying("$.items[?(@.a == 'marketplace.org' && @.b == 'washingtonpost.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(1.0))
                 .hasPathSatisfying("$.items[?(@.a == 'thehill.com' && @.b == 'wpxi.com')].jaccard",
                         v -> v.assertThat().asList().containsExactly(1.0))
@@ -202,27 +202,27 @@ class CoverageApiTest {
 
     @Test
     void pagesAndFiltersOverlapAndLeadLagByTime() throws Exception {
-        // the 6 overlap pairs in pages of 4: 4 + 2, together the whole list in the same order
+        // the 8 overlap pairs in pages of 3: 3 + 3 + 2, together the whole list in the same order
         List<String> all = pairs("/api/coverage/overlap?size=100", "a", "b");
-        assertThat(all).hasSize(6);
+        assertThat(all).hasSize(8);
         List<String> paged = new ArrayList<>();
-        for (int page = 0; page < 2; page++) {
-            var json = JsonPath.parse(body("/api/coverage/overlap?size=4&page=" + page));
-            assertThat(json.<Integer>read("$.total")).isEqualTo(6);
-            assertThat(json.<Integer>read("$.totalPages")).isEqualTo(2);
-            paged.addAll(pairs("/api/coverage/overlap?size=4&page=" + page, "a", "b"));
+        for (int page = 0; page < 3; page++) {
+            var json = JsonPath.parse(body("/api/coverage/overlap?size=3&page=" + page));
+            assertThat(json.<Integer>read("$.total")).isEqualTo(8);
+            assertThat(json.<Integer>read("$.totalPages")).isEqualTo(3);
+            paged.addAll(pairs("/api/coverage/overlap?size=3&page=" + page, "a", "b"));
         }
         assertThat(paged).isEqualTo(all);
-        // the same for the 6 lead/lag edges in pages of 5
+        // the same for the 8 lead/lag edges in pages of 5
         List<String> edges = pairs("/api/coverage/leadlag?size=100", "source", "target");
-        assertThat(edges).hasSize(6);
+        assertThat(edges).hasSize(8);
         List<String> edgePages = new ArrayList<>(pairs("/api/coverage/leadlag?size=5", "source", "target"));
         edgePages.addAll(pairs("/api/coverage/leadlag?size=5&page=1", "source", "target"));
         assertThat(edgePages).isEqualTo(edges);
         // the old parameter name 'limit' still sets the page size
-        assertThat(mvc.get().uri("/api/coverage/leadlag?limit=4")).bodyJson()
-                .hasPathSatisfying("$.size", v -> v.assertThat().isEqualTo(4))
-                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(2));
+        assertThat(mvc.get().uri("/api/coverage/leadlag?limit=3")).bodyJson()
+                .hasPathSatisfying("$.size", v -> v.assertThat().isEqualTo(3))
+                .hasPathSatisfying("$.totalPages", v -> v.assertThat().isEqualTo(3));
 
         // a range without seed stories (they are all from June 2020)
         for (String path : List.of("/api/coverage/overlap", "/api/coverage/leadlag")) {
@@ -232,11 +232,11 @@ class CoverageApiTest {
                     .hasPathSatisfying("$.items.length()", v -> v.assertThat().isEqualTo(0));
             assertThat(mvc.get().uri(path + "?from=2020-06-12&to=2020-06-11")).hasStatus(HttpStatus.BAD_REQUEST);
         }
-        // on 2020-06-13 only the bans story has two providers
-        assertThat(mvc.get().uri("/api/coverage/overlap?from=2020-06-13&to=2020-06-14")).bodyJson()
+        // on 2020-06-11 only the IBM story has two providers
+        assertThat(mvc.get().uri("/api/coverage/overlap?from=2020-06-11&to=2020-06-12")).bodyJson()
                 .hasPathSatisfying("$.total", v -> v.assertThat().isEqualTo(1))
-                .hasPathSatisfying("$.items[0].a", v -> v.assertThat().isEqualTo("cnn.com"))
-                .hasPathSatisfying("$.items[0].b", v -> v.assertThat().isEqualTo("fastcompany.com"));
+                .hasPathSatisfying("$.items[0].a", v -> v.assertThat().isEqualTo("marketplace.org"))
+                .hasPathSatisfying("$.items[0].b", v -> v.assertThat().isEqualTo("washingtonpost.com"));
         // within 2020-06-16..17 wbur.org covered only the protests story (its Boston ban article is of 06-23),
         // so its pairs there have a Jaccard index of 1 where the whole graph gives 1/2
         assertThat(mvc.get().uri("/api/coverage/overlap?from=2020-06-16&to=2020-06-17")).bodyJson()

@@ -126,18 +126,19 @@ class IndependentCoverageTest {
 
     @Test
     void leadLagWithAndWithoutCopies() throws Exception {
-        // all articles: the 6 provider edges, in the plain list shape
+        // all articles: the 8 provider edges, in the plain list shape
         DocumentContext all = json("/api/coverage/leadlag?size=100");
-        assertThat(all.<Integer>read("$.total")).isEqualTo(6);
+        assertThat(all.<Integer>read("$.total")).isEqualTo(8);
         assertThat(all.<Map<String, Object>>read("$")).doesNotContainKey("independence");
         // independent: wbur.org (wire) and cnn.com's copy drop out; the fastcompany.com and Boston stories keep one
-        // provider each and give no edge; wpxi → thehill (693) and bbc → telegraph (16) remain. Left out of the four
-        // shared stories: 2 copies (cnn.com, wbur.org's Boston article) and 1 wire article (wbur.org's protests
-        // article)
+        // provider each and give no edge; wpxi → thehill (693), marketplace → washingtonpost (376), bizjournals →
+        // geekwire (1,531), bbc → telegraph (16) remain. Left out of the six shared stories: 2 copies (cnn.com,
+        // wbur.org's Boston article) and 1 wire article (wbur.org's protests article)
         DocumentContext ind = json("/api/coverage/leadlag?independent=true&size=100");
         assertThat(edges(ind)).containsExactlyInAnyOrder("wpxi.com>thehill.com 1/1 693.0",
+                "marketplace.org>washingtonpost.com 1/1 376.0", "bizjournals.com>geekwire.com 1/1 1531.0",
                 "bbc.com>telegraph.co.uk 1/1 16.0");
-        assertThat(ind.<Integer>read("$.total")).isEqualTo(2);
+        assertThat(ind.<Integer>read("$.total")).isEqualTo(4);
         assertThat(independence(ind)).containsEntry("independent", true).containsEntry("copies", 2)
                 .containsEntry("wire", 1);
         assertThat(ind.<Map<String, Object>>read("$")).doesNotContainKey("groupBy");
@@ -147,17 +148,17 @@ class IndependentCoverageTest {
     void doWiresLeadNationals() throws Exception {
         // by media type, all articles: wire (wbur.org) leads national on the protests story (15:30 → 06-17 11:00,
         // 1,170 min), local on it (477) and digital-native on the Boston story (23:39 → 06-24 18:03, 1,104);
-        // local → national 693 (wpxi.com → thehill.com); broadcast → national 16 (bbc.com → telegraph.co.uk);
-        // digital-native → national 118 (fastcompany.com → cnn.com)
+        // local → national 693 (wpxi.com → thehill.com); broadcast → national 376 and 16 (median 196);
+        // digital-native → national 118 (fastcompany.com → cnn.com); local → digital-native 1,531
         DocumentContext all = json("/api/coverage/leadlag?groupBy=mediaType");
         assertThat(edges(all)).containsExactlyInAnyOrder("wire>national 1/1 1170.0", "wire>local 1/1 477.0",
-                "wire>digital-native 1/1 1104.0", "local>national 1/1 693.0", "broadcast>national 1/1 16.0",
-                "digital-native>national 1/1 118.0");
+                "wire>digital-native 1/1 1104.0", "local>national 1/1 693.0", "broadcast>national 2/2 196.0",
+                "digital-native>national 1/1 118.0", "local>digital-native 1/1 1531.0");
         assertThat(independence(all)).containsEntry("independent", false);
         // independent: no wire group, and cnn.com's copy no longer makes national follow digital-native
         DocumentContext ind = json("/api/coverage/leadlag?groupBy=mediaType&independent=true");
         assertThat(edges(ind)).containsExactlyInAnyOrder("local>national 1/1 693.0",
-                "broadcast>national 1/1 16.0");
+                "broadcast>national 2/2 196.0", "local>digital-native 1/1 1531.0");
         assertThat(independence(ind)).containsEntry("copies", 2).containsEntry("wire", 1);
     }
 

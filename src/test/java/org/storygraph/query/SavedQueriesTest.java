@@ -31,15 +31,21 @@ class SavedQueriesTest {
      * The seeds' stories with more than one article (every other seed article is a story of its own), with the
      * articles' times (UTC) and lags in minutes after the story's first article:
      *   police protests: wbur.org 06-16 15:30 (0), wpxi.com 06-16 23:27 (477), thehill.com 06-17 11:00 (1,170)
+     *   IBM:             marketplace.org 06-11 14:51 (0), washingtonpost.com 06-11 21:07 (376)
      *   bans:            fastcompany.com 06-13 12:43 (0), cnn.com 06-13 14:41 (118)
+     *   Bezos:           bizjournals.com 06-16 16:30 (0), geekwire.com 06-17 18:01 (1,531)
      *   South Wales:     bbc.com 06-23 14:05 (0), telegraph.co.uk 06-23 14:21 (16)
      *   Boston:          wbur.org 06-23 23:39 (0), buzzfeednews.com 06-24 18:03 (1,104)
      * plus the made-up Acme story below: a.example 2021-03-01 10:00 (0), b.example 12:30 (150), c.example 1970
      * (implausible: it counts as coverage, but has no time, rank or lag).
      */
     static final String WBUR_PROTESTS = "https://wbur.org/hereandnow/2020/06/16/police-face-recognition-tech";
+    static final String MARKETPLACE =
+            "https://marketplace.org/2020/06/11/facial-recognition-technology-police-departments";
     static final String FASTCOMPANY =
             "https://fastcompany.com/90516450/ibm-microsoft-and-amazons-face-recognition-bans-dont-go-far-enough";
+    static final String BIZJOURNALS =
+            "https://bizjournals.com/washington/news/2020/06/16/mr-bezos-goes-to-washington-maybe.html";
     static final String BBC = "https://bbc.com/news/uk-wales-53147221";
     static final String WBUR_BOSTON = "https://wbur.org/news/2020/06/23/boston-facial-recognition-ban";
     static final String ACME = "https://a.example/news/acme-widget-recall";
@@ -56,7 +62,9 @@ class SavedQueriesTest {
     Neo4jClient client;
 
     private String protests;
+    private String ibm;
     private String bans;
+    private String bezos;
     private String southWales;
     private String boston;
     private String acme;
@@ -80,7 +88,9 @@ class SavedQueriesTest {
         Files.writeString(dir.resolve("bad.txt"), "no front matter here\n");
         ingest.load(List.of(dir));
         protests = storyOf(WBUR_PROTESTS);
+        ibm = storyOf(MARKETPLACE);
         bans = storyOf(FASTCOMPANY);
+        bezos = storyOf(BIZJOURNALS);
         southWales = storyOf(BBC);
         boston = storyOf(WBUR_BOSTON);
         acme = storyOf(ACME);
@@ -121,10 +131,11 @@ class SavedQueriesTest {
         var rows = run("largest-stories", Map.of("limit", "3"));
         assertThat(rows).hasSize(3);
         // the largest stories have 3 articles from 3 providers each: the police-protests story and the Acme story
-        // (its 1970 copy still counts as an article and as coverage); the tie goes by story id. Next come the three
+        // (its 1970 copy still counts as an article and as coverage); the tie goes by story id. Next come the five
         // 2-article, 2-provider stories, of which the one with the smallest id is third.
         List<String> tied = java.util.stream.Stream.of(protests, acme).sorted().toList();
-        String third = java.util.stream.Stream.of(bans, southWales, boston).sorted().findFirst().orElseThrow();
+        String third = java.util.stream.Stream.of(ibm, bans, bezos, southWales, boston).sorted().findFirst()
+                .orElseThrow();
         assertThat(rows).extracting(r -> r.get("story"), r -> r.get("articles"), r -> r.get("providers"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(tied.get(0), 3L, 3L),
                         org.assertj.core.groups.Tuple.tuple(tied.get(1), 3L, 3L),
@@ -136,35 +147,34 @@ class SavedQueriesTest {
 
     @Test
     void storiesByProviderCountInAWindow() {
-        // stories with two or more providers that ran at least partly on 2020-06-16: only the police-protests story
-        // (3 providers, 06-16 15:30 .. 06-17 11:00); bizjournals.com's and geekwire.com's Amazon pieces are
-        // stories of one provider each, the 06-13 bans story ended before the window, the 06-23 stories start after
+        // stories with two or more providers that ran at least partly on 2020-06-16: the police-protests story
+        // (3 providers, 06-16 15:30 .. 06-17 11:00) ahead of the Bezos story (2 providers, 06-16 16:30 ..
+        // 06-17 18:01); the 06-13 bans story ended before the window, the 06-23 stories start after it
         var rows = run("stories-by-provider-count", Map.of("from", "2020-06-16", "to", "2020-06-17"));
         assertThat(rows).extracting(r -> r.get("story"), r -> r.get("providers"), r -> r.get("articles"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(protests, 3L, 3L));
-        // 2020-06-23: the South Wales story (bbc.com 14:05, telegraph.co.uk 14:21) and the Boston one (wbur.org
-        // 23:39, buzzfeednews.com 06-24 18:03), two providers each, the tie by story id; on 06-11 every article
-        // (ACLU, Marketplace, Washington Post) is a story of its own
-        List<String> june23 = java.util.stream.Stream.of(southWales, boston).sorted().toList();
-        assertThat(run("stories-by-provider-count", Map.of("from", "2020-06-23", "to", "2020-06-24")))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(protests, 3L, 3L),
+                        org.assertj.core.groups.Tuple.tuple(bezos, 2L, 2L));
+        // on 2020-06-11 only the IBM story (2 providers) runs: the ACLU article of that day is a story of its own
+        assertThat(run("stories-by-provider-count", Map.of("from", "2020-06-11", "to", "2020-06-12")))
                 .extracting(r -> r.get("story"), r -> r.get("providers"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(june23.get(0), 2L),
-                        org.assertj.core.groups.Tuple.tuple(june23.get(1), 2L));
-        assertThat(run("stories-by-provider-count", Map.of("from", "2020-06-11", "to", "2020-06-12"))).isEmpty();
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ibm, 2L));
     }
 
     @Test
     void firstReporters() {
         // stories with two or more providers and their first reporters, from the seed times:
         //   police protests and Boston: wbur.org (06-16 15:30 and 06-23 23:39) - first on both of its stories;
-        //   bans: fastcompany.com 06-13 12:43; South Wales: bbc.com 06-23 14:05; the Acme copies: a.example 2021-03-01 10:00 (c.example's 1970 time
+        //   IBM: marketplace.org 06-11 14:51; bans: fastcompany.com 06-13 12:43; Bezos: bizjournals.com 06-16 16:30;
+        //   South Wales: bbc.com 06-23 14:05; the Acme copies: a.example 2021-03-01 10:00 (c.example's 1970 time
         //   is left out). Most firsts first, then by first share (all 1.0), then by domain.
         var rows = run("first-reporters", Map.of());
         assertThat(rows).extracting(r -> r.get("provider"), r -> r.get("firsts"), r -> r.get("covered"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("wbur.org", 2L, 2L),
                         org.assertj.core.groups.Tuple.tuple("a.example", 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("bbc.com", 1L, 1L),
-                        org.assertj.core.groups.Tuple.tuple("fastcompany.com", 1L, 1L));
+                        org.assertj.core.groups.Tuple.tuple("bizjournals.com", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("fastcompany.com", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("marketplace.org", 1L, 1L));
         assertThat(rows).allSatisfy(r -> assertThat(r.get("firstShare")).isEqualTo(1.0));
     }
 
@@ -177,13 +187,14 @@ class SavedQueriesTest {
         assertThat(rows).extracting(r -> r.get("story"), r -> r.get("minutes"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(protests, 1170L));
         // minutes until the second provider, fastest first: South Wales 14:05 -> 14:21 = 16; bans 12:43 -> 14:41
-        // = 118; Acme 10:00 -> 12:30 = 150; police protests 15:30 -> 23:27 = 477; Boston 06-23 23:39 -> 06-24
-        // 18:03 = 1,104
+        // = 118; Acme 10:00 -> 12:30 = 150; IBM 14:51 -> 21:07 = 376; police protests 15:30 -> 23:27 = 477;
+        // Boston 06-23 23:39 -> 06-24 18:03 = 1,104; Bezos 06-16 16:30 -> 06-17 18:01 = 1,531
         var second = run("fastest-spreading-stories", Map.of("providers", "2"));
         assertThat(second).extracting(r -> r.get("story"), r -> r.get("minutes")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(southWales, 16L), org.assertj.core.groups.Tuple.tuple(bans, 118L),
-                org.assertj.core.groups.Tuple.tuple(acme, 150L), org.assertj.core.groups.Tuple.tuple(protests, 477L),
-                org.assertj.core.groups.Tuple.tuple(boston, 1104L));
+                org.assertj.core.groups.Tuple.tuple(acme, 150L), org.assertj.core.groups.Tuple.tuple(ibm, 376L),
+                org.assertj.core.groups.Tuple.tuple(protests, 477L), org.assertj.core.groups.Tuple.tuple(boston, 1104L),
+                org.assertj.core.groups.Tuple.tuple(bezos, 1531L));
     }
 
     @Test
@@ -212,7 +223,9 @@ class SavedQueriesTest {
                         org.assertj.core.groups.Tuple.tuple("a.example", "c.example", 1L, 1L, 1L, 1.0),
                         org.assertj.core.groups.Tuple.tuple("b.example", "c.example", 1L, 1L, 1L, 1.0),
                         org.assertj.core.groups.Tuple.tuple("bbc.com", "telegraph.co.uk", 1L, 1L, 1L, 1.0),
+                        org.assertj.core.groups.Tuple.tuple("bizjournals.com", "geekwire.com", 1L, 1L, 1L, 1.0),
                         org.assertj.core.groups.Tuple.tuple("cnn.com", "fastcompany.com", 1L, 1L, 1L, 1.0),
+                        org.assertj.core.groups.Tuple.tuple("marketplace.org", "washingtonpost.com", 1L, 1L, 1L, 1.0),
                         org.assertj.core.groups.Tuple.tuple("thehill.com", "wpxi.com", 1L, 1L, 1L, 1.0),
                         org.assertj.core.groups.Tuple.tuple("buzzfeednews.com", "wbur.org", 1L, 1L, 2L, 0.5),
                         org.assertj.core.groups.Tuple.tuple("thehill.com", "wbur.org", 1L, 1L, 2L, 0.5),

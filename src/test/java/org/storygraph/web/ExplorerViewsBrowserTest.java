@@ -234,13 +234,13 @@ class ExplorerViewsBrowserTest {
         assertThat(data("leadlag-graph", "data-edges")).isEqualTo(String.valueOf(shared2.size()));
         assertThat(tableRows("leadlag-links")).hasSize(shared2.size())
                 .allSatisfy(r -> assertThat(Integer.parseInt(r.get(3))).isGreaterThanOrEqualTo(2));
-        // the seeds' stories overlapping 2020-06-16 only (see CoverageApiTest): the protests story's three links
+        // the seeds' stories overlapping 2020-06-16 only (see CoverageApiTest): four links, each on one story
         page.open("#/leadlag?from=2020-06-16&to=2020-06-17");
-        assertThat(leadLag("&from=2020-06-16&to=2020-06-17")).hasSize(3);
+        assertThat(leadLag("&from=2020-06-16&to=2020-06-17")).hasSize(4);
         assertThat(browser.findElement(By.cssSelector("[data-testid=leadlag-summary]")).getText())
-                .isEqualTo("3 outlets, 3 links");
+                .isEqualTo("5 outlets, 4 links");
         assertThat(link("wbur.org", "wpxi.com").subList(2, 5)).containsExactly("1", "1", "477 min");
-        assertThat(link("wbur.org", "thehill.com").get(4)).isEqualTo("1,170 min");
+        assertThat(link("bizjournals.com", "geekwire.com").get(4)).isEqualTo("1,531 min");
         // a range before any seed article leaves no link
         page.open("#/leadlag?from=2019-01-01&to=2019-02-01");
         assertThat(leadLag("&from=2019-01-01&to=2019-02-01")).isEmpty();
