@@ -23,11 +23,12 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 /**
  * all-MiniLM-L6-v2 (quantised, 6 layers, 384 dimensions, L2-normalised, mean pooling), in-process through ONNX
  * Runtime. The model and tokenizer ship inside the langchain4j Maven artifact, so nothing is downloaded. (e5-small-v2
- * clusters the dev sets better but embeds at half the speed; {@code docs/clustering.md}, "The sentence encoder".) Each ONNX session runs
- * single-threaded and texts are spread over {@code threads} workers: on 2 cores this is about twice as fast as
- * ONNX Runtime's own intra-op threading (measured in ../shared/STACK.md). The model loads on the first text to embed
- * (or the first {@link #checksum()}), not when the bean is made: a command or a start with nothing to embed (a load
- * of unchanged files, {@code query list}, the service on an existing graph) never pays for it.
+ * clusters the dev sets better but embeds at half the speed; {@code docs/clustering.md}, "The sentence encoder".)
+ * Each ONNX session runs single-threaded and texts are spread over {@code threads} workers: on 2 cores this is
+ * about twice as fast as ONNX Runtime's own intra-op threading (measured in ../shared/STACK.md). The model loads on
+ * the first text to embed (or the first {@link #checksum()}), not when the bean is made: a command or a start with
+ * nothing to embed (a load of unchanged files, {@code query list}, the service on an existing graph) never pays for
+ * it.
  */
 public final class SentenceEmbedder implements AutoCloseable {
 
@@ -99,7 +100,8 @@ public final class SentenceEmbedder implements AutoCloseable {
         try (InputStream modelStream = SentenceEmbedder.class.getResourceAsStream(encoder.model());
              InputStream tokenizer = SentenceEmbedder.class.getResourceAsStream(encoder.tokenizer())) {
             if (modelStream == null || tokenizer == null) {
-                throw new IllegalStateException("The sentence encoder " + encoder.name() + " is not on the classpath (langchain4j artifact)");
+                throw new IllegalStateException(
+                        "The sentence encoder " + encoder.name() + " is not on the classpath (langchain4j artifact)");
             }
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -129,7 +131,8 @@ public final class SentenceEmbedder implements AutoCloseable {
         if (texts.isEmpty()) {
             return List.of();
         }
-        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(encoder.prefix() + (t.isBlank() ? "-" : t))).toList();
+        List<TextSegment> segments = texts.stream()
+                .map(t -> TextSegment.from(encoder.prefix() + (t.isBlank() ? "-" : t))).toList();
         List<Embedding> embeddings = model().embedAll(segments).content();
         List<float[]> vectors = new ArrayList<>(embeddings.size());
         embeddings.forEach(e -> vectors.add(e.vector()));
