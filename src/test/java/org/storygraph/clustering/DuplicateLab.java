@@ -22,15 +22,13 @@ final class DuplicateLab {
             String[] parts = arg.split(":");
             Path dir = Path.of(parts[0]);
             List<StoryLab.Doc> docs = StoryLab.read(dir, Path.of(parts[1]));
-            System.setProperty("encoder", "minilm");
-            float[][] reference = StoryLab.embeddings(docs, dir);
-            System.setProperty("encoder", "e5");
-            float[][] e5 = StoryLab.embeddings(docs, dir);
-            StoryLab.Corpus corpus = StoryLab.corpus(dir, docs, reference, 0);
+            float[][] reference = StoryLab.embeddings(docs, dir, StoryLab.ENCODERS.get("minilm"));
+            float[][] e5 = StoryLab.embeddings(docs, dir, StoryLab.ENCODERS.get("e5"));
+            SparseVector[] terms = StoryLab.terms(docs);
             List<int[]> pairs = new ArrayList<>();
             for (int i = 0; i < docs.size(); i++) {
                 for (int j = i + 1; j < docs.size(); j++) {
-                    if (corpus.terms()[i].dot(corpus.terms()[j]) >= 0.8) {
+                    if (terms[i].dot(terms[j]) >= 0.8) {
                         pairs.add(new int[] {i, j});
                     }
                 }

@@ -78,6 +78,22 @@ public class StoryLab {
     }
 
     static Corpus corpus(Path dir, List<Doc> docs, float[][] emb, int windowDays) {
+        SparseVector[] lex = terms(docs);
+        int n = docs.size();
+        int[][] nn = new int[n][];
+        for (int i = 0; i < n; i++) {
+            double[] s = new double[n];
+            for (int j = 0; j < n; j++) {
+                boolean near = Math.abs(docs.get(i).time() - docs.get(j).time()) <= (windowDays + 1) * DAY;
+                s[j] = i == j || !near ? Double.NEGATIVE_INFINITY : Agglomerator.dot(emb[i], emb[j]);
+            }
+            nn[i] = topK(s, NEIGHBOURS);
+        }
+        return new Corpus(dir.getFileName().toString(), docs, emb, lex, nn, extra(docs, emb, nn));
+    }
+
+    /** Each document's TF-IDF vector (bigrams, names weighted 2×), document frequencies over {@code docs}. */
+    static SparseVector[] terms(List<Doc> docs) {
         TermExtractor extractor = new TermExtractor(2, true);
         Lexicon lexicon = new Lexicon();
         List<Map<String, Float>> raw = new ArrayList<>();
@@ -90,17 +106,7 @@ public class StoryLab {
         for (int i = 0; i < docs.size(); i++) {
             lex[i] = lexicon.vector(raw.get(i));
         }
-        int n = docs.size();
-        int[][] nn = new int[n][];
-        for (int i = 0; i < n; i++) {
-            double[] s = new double[n];
-            for (int j = 0; j < n; j++) {
-                boolean near = Math.abs(docs.get(i).time() - docs.get(j).time()) <= (windowDays + 1) * DAY;
-                s[j] = i == j || !near ? Double.NEGATIVE_INFINITY : Agglomerator.dot(emb[i], emb[j]);
-            }
-            nn[i] = topK(s, NEIGHBOURS);
-        }
-        return new Corpus(dir.getFileName().toString(), docs, emb, lex, nn, extra(docs, emb, nn));
+        return lex;
     }
 
     /** Per-article evidence of the candidate features of {@link LabFeatures}: entity vector and density. */
@@ -291,9 +297,14 @@ public class StoryLab {
     }
 
     static float[][] embeddings(List<Doc> docs, Path dir) throws IOException {
+        return embeddings(docs, dir, encoder());
+    }
+
+    /** The documents' unit embeddings by {@code encoder}, cached under target/lab per corpus and encoder. */
+    static float[][] embeddings(List<Doc> docs, Path dir, SentenceEmbedder.Encoder encoder) throws IOException {
         Path cache = Path.of("target/lab/emb-" + dir.getFileName() + "-"
                 + Integer.toHexString(docs.stream().map(Doc::text).toList().hashCode()) + "-"
-                + Integer.toHexString(encoder().toString().hashCode()) + ".bin");
+                + Integer.toHexString(encoder.toString().hashCode()) + ".bin");
         if (Files.exists(cache)) {
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
                 int n = in.readInt();
@@ -307,7 +318,7 @@ public class StoryLab {
             }
         }
         List<float[]> list;
-        try (SentenceEmbedder embedder = new SentenceEmbedder(Runtime.getRuntime().availableProcessors(), encoder())) {
+        try (SentenceEmbedder embedder = new SentenceEmbedder(Runtime.getRuntime().availableProcessors(), encoder)) {
             list = embedder.embedAll(docs.stream().map(Doc::text).toList());
         }
         Files.createDirectories(cache.getParent());
