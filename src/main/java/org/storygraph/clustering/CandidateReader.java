@@ -30,7 +30,10 @@ final class CandidateReader {
     /** Articles per vector-index query. */
     private static final int SEARCH_ROWS = 1000;
 
-    private final ExecutorService searches = Executors.newFixedThreadPool(2, r -> {
+    /** Vector-index searches at once. */
+    private static final int SEARCH_THREADS = 2;
+
+    private final ExecutorService searches = Executors.newFixedThreadPool(SEARCH_THREADS, r -> {
         Thread t = new Thread(r, "story-neighbours");
         t.setDaemon(true);
         return t;
@@ -74,27 +77,16 @@ final class CandidateReader {
         List<Neighbour> result = new ArrayList<>();
         // Ask the approximate index for three times as many and keep the k best (ties by URL): the top k then
         // hardly depends on how the index happened to be built, so reclustering gives the same stories in two
-        // databases holding the same articles.
-        int limit = 3 * k + 1;
-        // the index searches are independent: parts of at most SEARCH_ROWS articles, two at a time (the embedding
-        // model is idle by now), each cut to its k best at once, so memory stays bounded at any batch size
+        // databases holding the same articles. The cut to the k best happens in the query, so only k rows per
+        // article come back and only their stories are looked up.
+        Map<String, Object> params = Map.of("limit", 3 * k + 1, "k", k, "duplicate", duplicateScore);
+        // the index searches are independent: the dated articles in equal parts, as many as there are search
+        // threads and at most SEARCH_ROWS articles each, all running at once (the embedding model is idle by now):
+        // one part would leave a core idle, and a remainder part would run alone at the end; memory stays bounded
         List<CompletableFuture<List<Neighbour>>> parts = new ArrayList<>();
-        for (int from = 0; from < dated.size(); from += SEARCH_ROWS) {
-            List<Map<String, Object>> rows = dated.subList(from, Math.min(dated.size(), from + SEARCH_ROWS));
-            parts.add(CompletableFuture.supplyAsync(() -> best(graph.read(tx -> tx.run("""
-                    CYPHER 25
-                    UNWIND $rows AS row
-                    MATCH (a:Article {url: row.url})
-                    MATCH (n:Article)
-                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding
-                                   WHERE n.day >= row.lo AND n.day <= row.hi LIMIT $limit) SCORE AS score
-                    WITH row, n, score WHERE n.url <> row.url
-                    RETURN row.url AS url, n.url AS neighbour, score,
-                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
-                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
-                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
-                    """, Map.of("rows", rows, "limit", limit, "duplicate", duplicateScore))
-                    .list(CandidateReader::neighbour)), k), searches));
+        for (List<Map<String, Object>> rows : parts(dated, SEARCH_THREADS, SEARCH_ROWS)) {
+            parts.add(CompletableFuture.supplyAsync(() -> graph.read(tx -> tx.run(WINDOWED, with(params, rows))
+                    .list(CandidateReader::neighbour)), searches));
         }
         for (CompletableFuture<List<Neighbour>> part : parts) {
             try {
@@ -104,22 +96,63 @@ final class CandidateReader {
             }
         }
         if (!undated.isEmpty()) {
-            // (appended below; the selection of the best k per article happens at the end)
-            result.addAll(graph.read(tx -> tx.run("""
-                    CYPHER 25
-                    UNWIND $rows AS row
-                    MATCH (a:Article {url: row.url})
-                    MATCH (n:Article)
-                      SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding LIMIT $limit) SCORE AS score
-                    WITH row, n, score WHERE n.url <> row.url
-                    RETURN row.url AS url, n.url AS neighbour, score,
-                           [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
-                           CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
-                           CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
-                    """, Map.of("rows", undated, "limit", limit, "duplicate", duplicateScore))
-                    .list(CandidateReader::neighbour)));
+            result.addAll(graph.read(tx -> tx.run(UNDATED, with(params, undated)).list(CandidateReader::neighbour)));
         }
         return best(result, k);
+    }
+
+    /** The columns {@link #neighbour(Record)} reads: terms only for possible copies ({@code $duplicate}). */
+    private static final String NEIGHBOUR_COLUMNS = """
+            RETURN row.url AS url, n.url AS neighbour, score,
+                   [(n)-[:IN_STORY]->(s:Story) | s.id][0] AS story,
+                   CASE WHEN score >= $duplicate THEN n.termKeys END AS termKeys,
+                   CASE WHEN score >= $duplicate THEN n.termFreqs END AS termFreqs
+            """;
+
+    /**
+     * Each row's article's k nearest neighbours ({@code $k}) among the {@code $limit} the vector index returns for
+     * its embedding (%s: a filter of the index), best first, ties by URL.
+     */
+    private static final String SEARCH = """
+            CYPHER 25
+            UNWIND $rows AS row
+            MATCH (a:Article {url: row.url})
+            CALL (a, row) {
+                MATCH (n:Article)
+                  SEARCH n IN (VECTOR INDEX article_embedding FOR a.embedding %s LIMIT $limit) SCORE AS score
+                WITH n, score WHERE n.url <> row.url
+                RETURN n, score ORDER BY score DESC, n.url LIMIT $k
+            }
+            """ + NEIGHBOUR_COLUMNS;
+
+    /** Within the row's days [{@code row.lo}, {@code row.hi}]. */
+    private static final String WINDOWED = SEARCH.formatted("WHERE n.day >= row.lo AND n.day <= row.hi");
+
+    /** Without a window, for articles without a time. */
+    private static final String UNDATED = SEARCH.formatted("");
+
+    private static Map<String, Object> with(Map<String, Object> params, List<Map<String, Object>> rows) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("rows", rows);
+        return all;
+    }
+
+    /**
+     * {@code rows} in consecutive parts of equal size (±1): at least {@code threads} parts (fewer only when there
+     * are fewer rows), a multiple of {@code threads}, none longer than {@code maxRows}.
+     */
+    static <T> List<List<T>> parts(List<T> rows, int threads, int maxRows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int count = Math.ceilDiv(rows.size(), maxRows);
+        count = Math.min(rows.size(), Math.ceilDiv(count, threads) * threads);
+        List<List<T>> parts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            parts.add(rows.subList((int) ((long) rows.size() * i / count),
+                    (int) ((long) rows.size() * (i + 1) / count)));
+        }
+        return parts;
     }
 
     /** The k nearest per article, by score then URL. */

@@ -366,26 +366,35 @@ final class StoryWriter {
             cosine.merge(d.original(), d.cosine(), Math::max);
         }
         DuplicateGroups groups = new DuplicateGroups();
+        Map<String, String> pointsAt = new HashMap<>(); // the DUPLICATE_OF edges the groups have now
+        // the groups the involved articles are in now, each read once: its earliest member (the one the others
+        // point at, or an article no copy points from) and its copies
         tx.run("""
                 UNWIND $urls AS u
                 MATCH (x:Article {url: u})
                 OPTIONAL MATCH (x)-[:DUPLICATE_OF]->(c:Article)
-                WITH x, coalesce(c, x) AS canonical
-                OPTIONAL MATCH (m:Article)-[:DUPLICATE_OF]->(canonical)
-                WITH x, canonical, collect(m) AS members
-                UNWIND [x, canonical] + members AS member
-                WITH x, member
-                RETURN DISTINCT x.url AS url, member.url AS member,
-                       CASE WHEN member.timeFlag IS NULL THEN member.publishedAt END AS time
+                WITH DISTINCT coalesce(c, x) AS canonical
+                RETURN canonical.url AS canonical,
+                       CASE WHEN canonical.timeFlag IS NULL THEN canonical.publishedAt END AS time,
+                       COLLECT {
+                           MATCH (m:Article)-[:DUPLICATE_OF]->(canonical)
+                           RETURN {url: m.url, time: CASE WHEN m.timeFlag IS NULL THEN m.publishedAt END}
+                       } AS copies
                 """, Map.of("urls", List.copyOf(involved))).list().forEach(r -> {
-            String member = r.get("member").asString();
-            groups.member(member, r.get("time").isNull() ? Long.MAX_VALUE
-                    : r.get("time").asOffsetDateTime().toEpochSecond());
-            groups.union(r.get("url").asString(), member);
+            String canonical = r.get("canonical").asString();
+            groups.member(canonical, epochSecond(r.get("time")));
+            r.get("copies").asList(v -> v).forEach(m -> {
+                groups.member(m.get("url").asString(), epochSecond(m.get("time")));
+                groups.union(m.get("url").asString(), canonical);
+                pointsAt.put(m.get("url").asString(), canonical);
+            });
         });
         pairs.forEach(d -> groups.union(d.copy(), d.original()));
         List<Map<String, Object>> edges = new ArrayList<>();
         for (DuplicateGroups.Edge e : groups.edges()) {
+            if (e.original().equals(pointsAt.get(e.copy())) && !cosine.containsKey(e.copy())) {
+                continue; // already there, and no new cosine for it: large syndication groups are not rewritten
+            }
             Map<String, Object> m = new HashMap<>(); // cosine may be null for a member re-pointed from a chain
             m.put("copy", e.copy());
             m.put("original", e.original());
@@ -407,6 +416,11 @@ final class StoryWriter {
                 MERGE (copy)-[r:DUPLICATE_OF]->(original)
                 SET r.cosine = coalesce(e.cosine, r.cosine, 1.0)
                 """, Map.of("edges", edges)).consume();
+    }
+
+    /** A plausible time in epoch seconds; {@link Long#MAX_VALUE} for none (sorts last). */
+    private static long epochSecond(Value time) {
+        return time.isNull() ? Long.MAX_VALUE : time.asOffsetDateTime().toEpochSecond();
     }
 
     /** A story as a recluster compares it before and after: members, label, when it was created and last changed. */
