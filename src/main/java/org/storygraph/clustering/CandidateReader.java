@@ -98,6 +98,8 @@ final class CandidateReader {
         if (!undated.isEmpty()) {
             result.addAll(graph.read(tx -> tx.run(UNDATED, with(params, undated)).list(CandidateReader::neighbour)));
         }
+        // each query already returns an article's k best in order; Cypher does not promise to keep a subquery's
+        // order in the outer result, so the order the clustering sees is settled here (20 rows an article: cheap)
         return best(result, k);
     }
 

@@ -1,5 +1,6 @@
 package org.storygraph.clustering;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
+import org.storygraph.graph.Convert;
 import org.storygraph.graph.Graph;
 
 /** The graph side of clustering: candidate neighbours, related links, story state, and writing the outcome. */
@@ -420,7 +422,8 @@ final class StoryWriter {
 
     /** A plausible time in epoch seconds; {@link Long#MAX_VALUE} for none (sorts last). */
     private static long epochSecond(Value time) {
-        return time.isNull() ? Long.MAX_VALUE : time.asOffsetDateTime().toEpochSecond();
+        Instant t = Convert.instant(time);
+        return t == null ? Long.MAX_VALUE : t.getEpochSecond();
     }
 
     /** A story as a recluster compares it before and after: members, label, when it was created and last changed. */

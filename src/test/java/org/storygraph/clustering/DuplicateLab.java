@@ -3,6 +3,7 @@ package org.storygraph.clustering;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Calibrates the near-duplicate cosine for a sentence encoder (docs/clustering.md, "Related links and
@@ -39,8 +40,9 @@ final class DuplicateLab {
             for (int p = 0; p < pairs.size(); p++) {
                 ref[p] = Agglomerator.dot(reference[pairs.get(p)[0]], reference[pairs.get(p)[1]]) >= 0.95;
             }
-            for (String name : List.of("minilm", "e5")) {
-                float[][] emb = name.equals("e5") ? e5 : reference;
+            for (Map.Entry<String, float[][]> encoder : List.of(Map.entry("minilm", reference), Map.entry("e5", e5))) {
+                String name = encoder.getKey();
+                float[][] emb = encoder.getValue();
                 for (double t : thresholds) {
                     int copies = 0;
                     int sameStory = 0;

@@ -278,14 +278,17 @@ public class StoryLab {
     /** Sentence encoders the lab can compare ({@code -Dencoder=NAME}); the product's is {@code minilm}. */
     static final Map<String, SentenceEmbedder.Encoder> ENCODERS = Map.of(
             "minilm", SentenceEmbedder.MINILM,
-            "e5", new SentenceEmbedder.Encoder("e5-small-v2 (quantised)", "/e5-small-v2-q.onnx",
-                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, ""),
-            "e5-query", new SentenceEmbedder.Encoder("e5-small-v2, query: prefix", "/e5-small-v2-q.onnx",
-                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "query: "),
-            "e5-passage", new SentenceEmbedder.Encoder("e5-small-v2, passage: prefix", "/e5-small-v2-q.onnx",
-                    "/e5-small-v2-q-tokenizer.json", PoolingMode.MEAN, "passage: "),
+            "e5", e5("e5-small-v2 (quantised)", ""),
+            "e5-query", e5("e5-small-v2, query: prefix", "query: "),
+            "e5-passage", e5("e5-small-v2, passage: prefix", "passage: "),
             "bge", new SentenceEmbedder.Encoder("bge-small-en-v1.5 (quantised)", "/bge-small-en-v1.5-q.onnx",
                     "/bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, ""));
+
+    /** e5-small-v2 (quantised, mean pooling) with {@code prefix} before every text. */
+    private static SentenceEmbedder.Encoder e5(String name, String prefix) {
+        return new SentenceEmbedder.Encoder(name, "/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json",
+                PoolingMode.MEAN, prefix);
+    }
 
     static SentenceEmbedder.Encoder encoder() {
         String name = System.getProperty("encoder", "minilm");
