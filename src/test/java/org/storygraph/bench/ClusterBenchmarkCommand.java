@@ -51,6 +51,16 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "7", description = "default ${DEFAULT-VALUE}")
     long seed;
 
+    /** Which part runs: everything, or the base and the incremental batch apart (to repeat the latter on copies). */
+    enum Phase { all, base, incremental }
+
+    @Option(names = "--phase", paramLabel = "PHASE", defaultValue = "all", description = {"all (default); base: "
+            + "load the N articles and cluster them, then stop (keep the data directory); incremental: on a copy "
+            + "of such a base made with the same --articles, --incremental and --seed, only load the M articles "
+            + "and cluster them (with the model alone on their texts) — repeatable side by side on copies of one "
+            + "base: cp -r BASE COPY"})
+    Phase phase;
+
     private final CliContext cli;
 
     ClusterBenchmarkCommand(CliContext cli) {
@@ -66,9 +76,16 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
         StoryClusterer clusterer = cli.bean(StoryClusterer.class);
         SentenceEmbedder embedder = cli.bean(SentenceEmbedder.class);
         Neo4jClient client = cli.bean(Neo4jClient.class);
-        if (client.query("MATCH (a:Article) RETURN count(a)").fetchAs(Long.class).one().orElse(0L) > 0) {
+        long present = client.query("MATCH (a:Article) RETURN count(a)").fetchAs(Long.class).one().orElse(0L);
+        if (phase != Phase.incremental && present > 0) {
             err.println("benchmark-cluster: the database is not empty; give it an empty data directory (by default "
                     + "it makes a temporary one)");
+            return 2;
+        }
+        if (phase == Phase.incremental && present != articles) {
+            err.printf("benchmark-cluster: --phase incremental needs a copy of a base of %,d articles (--phase base "
+                    + "with the same options and --storygraph.neo4j.embedded.data-dir=DIR); this one has %,d%n",
+                    articles, present);
             return 2;
         }
         CorpusGenerator corpus = new CorpusGenerator(articles + incremental, seed);
@@ -107,7 +124,9 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
             } else {
                 base.add(upload);
             }
-            if (base.size() == 10_000) {
+            if (phase == Phase.incremental) {
+                base.clear(); // in the graph already
+            } else if (base.size() == 10_000) {
                 long t0 = System.nanoTime();
                 ingest.loadUploads(base);
                 loadMillis += (System.nanoTime() - t0) / 1_000_000;
@@ -115,9 +134,11 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        ingest.loadUploads(base);
-        loadMillis += (System.nanoTime() - t0) / 1_000_000;
-        err.printf("loaded %,d articles in %.1f s%n", articles, loadMillis / 1000.0);
+        if (!base.isEmpty()) {
+            ingest.loadUploads(base);
+            loadMillis += (System.nanoTime() - t0) / 1_000_000;
+            err.printf("loaded %,d articles in %.1f s%n", articles, loadMillis / 1000.0);
+        }
 
         // the model alone
         int single = Math.min(300, texts.size());
@@ -132,10 +153,24 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
 
         HeapSampler heap = new HeapSampler();
         t0 = System.nanoTime();
-        StoryClusterer.Result full = clusterer.recluster(err::println);
+        StoryClusterer.Result full = phase == Phase.incremental
+                ? new StoryClusterer.Result(0, 0, 0, 0, 0, 0, null)
+                : clusterer.recluster(err::println);
         double fullSeconds = (System.nanoTime() - t0) / 1e9;
         HeapUse fullHeap = heap.stop();
         long stories = client.query("MATCH (s:Story) RETURN count(s)").fetchAs(Long.class).one().orElse(0L);
+        if (phase == Phase.base) {
+            out.printf("JVM:                     max heap %d MiB, %d cores%n",
+                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+            out.printf("graph:                   %,d articles, %,d stories (the base; --phase incremental on a copy "
+                    + "adds %,d)%n", articles, stories, incremental);
+            out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
+                    singleRate, batchRate, Runtime.getRuntime().availableProcessors());
+            out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, GC %.1f %% "
+                    + "of the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds,
+                    fullHeap.peakBytes() >> 20, fullHeap.gcPercent());
+            return 0;
+        }
 
         // what auto-clustering does after a load: cluster the articles the load created or changed (as the load
         // reports them: an existing article a related entry names counts only if the load changed its properties)
@@ -188,9 +223,11 @@ final class ClusterBenchmarkCommand implements Callable<Integer> {
                 inc.articles(), stories);
         out.printf("embedding model alone:   %.0f texts/s single calls, %.0f texts/s batched on %d threads%n",
                 singleRate, batchRate, Runtime.getRuntime().availableProcessors());
-        out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, GC %.1f %% of "
-                + "the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds, fullHeap.peakBytes() >> 20,
-                fullHeap.gcPercent());
+        if (phase == Phase.all) {
+            out.printf("full clustering:         %.1f s (%,d articles, %.0f articles/s), peak heap %d MiB, GC %.1f %% "
+                    + "of the time%n", fullSeconds, full.articles(), full.articles() / fullSeconds,
+                    fullHeap.peakBytes() >> 20, fullHeap.gcPercent());
+        }
         out.printf("incremental batch:       %.2f s clustering %,d new articles (embeddings included), peak heap %d MiB,"
                 + " GC %.1f %% of the time; loading their %,d files took %.2f s (it changed %,d existing articles)%n",
                 incSeconds, inc.articles(), incHeap.peakBytes() >> 20, incHeap.gcPercent(), later.size(),
